@@ -1,0 +1,42 @@
+"""Exact tables: what the queries compute, before the disclosure gate.
+
+These values may include counts under the threshold. Only `monitor.gate` turns them into
+published figures; renderers are not allowed to import this module (import-linter contract).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from monitor.published import Unit
+from monitor.registry import FigureSpec
+
+CellRef = tuple[str, str]  # (row, column)
+
+
+@dataclass(frozen=True)
+class ExactCell:
+    row: str
+    column: str
+    periode: str
+    categorie: str
+    value: Decimal | None  # None: not delivered
+    unit: Unit
+    sensitive: bool  # a person count: the AVG rule applies
+    inputs: tuple[CellRef, ...] = ()  # for a derived value: the cells it is computed from
+
+    @property
+    def ref(self) -> CellRef:
+        return (self.row, self.column)
+
+
+@dataclass(frozen=True)
+class ExactTable:
+    spec: FigureSpec
+    unit: Unit
+    row_header: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: tuple[ExactCell, ...]  # row-major
+    notes: tuple[str, ...] = ()

@@ -1,0 +1,123 @@
+"""The way out: published figures of an edition, built once per store version and shared.
+
+Pages, exports and the report call this module; it is the only bridge from the store and the
+queries to them, and everything it returns has passed the gate.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from monitor import config
+from monitor.catalogue import Catalogue, load_catalogue
+from monitor.editions import Edition, edition_for_latest
+from monitor.figures import FigureContext, build_exact_table
+from monitor.gate import protect
+from monitor.published import PublishedFigure
+from monitor.registry import figure_specs
+from monitor.sql import fetch_value
+from monitor.store import current_snapshot, open_snapshot
+
+
+class UnknownFigure(LookupError):
+    """A figure id that the registry does not declare."""
+
+
+@dataclass(frozen=True)
+class PublishedEdition:
+    edition: Edition
+    store_version: str  # snapshot file name, '' for an empty store
+    figures: tuple[PublishedFigure, ...]
+
+    def figure(self, figure_id: str) -> PublishedFigure:
+        for figure in self.figures:
+            if figure.figure_id == figure_id:
+                return figure
+        raise UnknownFigure(figure_id)
+
+    def chapter(self, chapter: str) -> tuple[PublishedFigure, ...]:
+        return tuple(figure for figure in self.figures if figure.chapter == chapter)
+
+
+@lru_cache(maxsize=8)
+def _catalogue_at(path: str, modified: float) -> Catalogue:
+    return load_catalogue(Path(path))
+
+
+def current_catalogue() -> Catalogue:
+    """The configured catalogue, re-read when the file changes."""
+    path = config.catalogue_path()
+    modified = path.stat().st_mtime if path.exists() else 0.0
+    return _catalogue_at(str(path), modified)
+
+
+def store_version(data_dir: Path) -> str:
+    snapshot = current_snapshot(data_dir)
+    return "" if snapshot is None else snapshot.name
+
+
+def latest_edition(data_dir: Path, gemeente: str | None = None) -> Edition | None:
+    """The edition of the last complete quarter in the store (None for an empty store)."""
+    con = open_snapshot(data_dir)
+    try:
+        latest = fetch_value(
+            con,
+            "store/latest_period_end",
+            gemeente=config.gemeente_code() if gemeente is None else gemeente,
+        )
+    finally:
+        con.close()
+    return edition_for_latest(latest)
+
+
+_CACHE_SIZE = 32
+_cache: OrderedDict[tuple[str, str, Edition, str, int], tuple[Catalogue, PublishedEdition]] = (
+    OrderedDict()
+)
+_cache_lock = threading.Lock()
+
+
+def _build(
+    data_dir: Path, version: str, edition: Edition, gemeente: str, catalogue: Catalogue
+) -> PublishedEdition:
+    con = open_snapshot(data_dir)
+    try:
+        context = FigureContext(con, edition, catalogue, gemeente)
+        figures = tuple(
+            protect(build_exact_table(context, spec), edition, catalogue)
+            for spec in figure_specs(catalogue)
+        )
+    finally:
+        con.close()
+    return PublishedEdition(edition, version, figures)
+
+
+def published_edition(
+    data_dir: Path,
+    edition: Edition,
+    catalogue: Catalogue | None = None,
+    gemeente: str | None = None,
+) -> PublishedEdition:
+    """Every declared figure of an edition, through the gate, cached per store version.
+
+    Published figures are immutable, so one cache serves every session of the dashboard.
+    """
+    catalogue = catalogue or current_catalogue()
+    gemeente = config.gemeente_code() if gemeente is None else gemeente
+    version = store_version(data_dir)
+    # The catalogue object itself is kept in the entry, so its id cannot be reused meanwhile.
+    key = (str(data_dir.resolve()), version, edition, gemeente, id(catalogue))
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key][1]
+    built = _build(data_dir, version, edition, gemeente, catalogue)
+    with _cache_lock:
+        _cache[key] = (catalogue, built)
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return built

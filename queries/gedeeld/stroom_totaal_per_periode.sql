@@ -1,0 +1,32 @@
+-- Purpose: the total of a flow (instroom, uitstroom) per month and per quarter. A quarter is the
+--          delivered quarterly figure, or else the sum of its three months when all are present.
+--          The total is the figure without category where delivered, else (amounts only) the sum.
+-- Parameters: $indicator, $gemeente, $eerste (first day, DATE), $laatste (peildatum, DATE),
+--             $som_categorieen (sum the categories when no total was delivered; false for
+--             person counts, where a client in two categories counts once).
+WITH totaal AS (
+    SELECT periode_soort, jaar, volgnummer,
+           coalesce(max(waarde) FILTER (WHERE categorie = ''),
+                    CASE WHEN $som_categorieen THEN sum(waarde) FILTER (WHERE categorie <> '') END) AS waarde
+    FROM figures
+    WHERE indicator = $indicator
+      AND gemeente = $gemeente
+      AND periode_soort IN ('maand', 'kwartaal')
+      AND einddatum BETWEEN $eerste AND $laatste
+    GROUP BY ALL
+), maanden_per_kwartaal AS (
+    SELECT jaar, (volgnummer + 2) // 3 AS kwartaal, count(waarde) AS maanden, sum(waarde) AS waarde
+    FROM totaal
+    WHERE periode_soort = 'maand'
+    GROUP BY ALL
+)
+SELECT 'maand' AS periode_soort, jaar || '-' || lpad(volgnummer::VARCHAR, 2, '0') AS periode, waarde
+FROM totaal
+WHERE periode_soort = 'maand'
+UNION ALL
+SELECT 'kwartaal', jaar || '-Q' || kwartaal, coalesce(k.waarde, m.waarde)
+FROM maanden_per_kwartaal AS m
+FULL JOIN (SELECT jaar, volgnummer AS kwartaal, waarde FROM totaal WHERE periode_soort = 'kwartaal') AS k
+    USING (jaar, kwartaal)
+WHERE k.waarde IS NOT NULL OR m.maanden = 3
+ORDER BY periode_soort, periode;

@@ -1,0 +1,37 @@
+-- Purpose: bijzondere bijstand per category per quarter as the monitor shows it: categories
+--          that average less than $overig_grens euro per quarter over the quarters shown are
+--          merged into 'Overig' (energietoeslag categories never are), followed by the rows
+--          'Eindtotaal' and 'Eindtotaal excl. Energietoeslag'.
+-- Parameters: $gemeente, $eerste (first day, DATE), $laatste (peildatum, DATE),
+--             $overig_grens (euro), $energietoeslag (list of category names), $kwartalen (number
+--             of quarters shown, the denominator of the average).
+WITH bedragen AS (
+    SELECT periode, categorie, waarde
+    FROM figures
+    WHERE indicator = 'participatie.bijzondere_bijstand'
+      AND gemeente = $gemeente
+      AND categorie <> ''
+      AND periode_soort = 'kwartaal'
+      AND einddatum BETWEEN $eerste AND $laatste
+), rij_per_categorie AS (
+    SELECT categorie,
+           CASE WHEN list_contains($energietoeslag, categorie) THEN categorie
+                WHEN sum(waarde) / $kwartalen < $overig_grens THEN 'Overig'
+                ELSE categorie END AS rij
+    FROM bedragen
+    GROUP BY categorie
+), regels AS (
+    SELECT r.rij, b.periode, sum(b.waarde) AS waarde,
+           CASE WHEN r.rij = 'Overig' THEN 2 WHEN list_contains($energietoeslag, r.rij) THEN 1
+                ELSE 0 END AS groep
+    FROM bedragen AS b JOIN rij_per_categorie AS r USING (categorie)
+    GROUP BY ALL
+)
+SELECT rij, groep, periode, waarde FROM regels
+UNION ALL
+SELECT 'Eindtotaal', 3, periode, sum(waarde) FROM bedragen GROUP BY periode
+UNION ALL
+SELECT 'Eindtotaal excl. Energietoeslag', 4, periode,
+       sum(waarde) FILTER (WHERE NOT list_contains($energietoeslag, categorie))
+FROM bedragen GROUP BY periode
+ORDER BY groep, rij, periode;

@@ -1,0 +1,3 @@
+-- Purpose: release the previous snapshot after copying it.
+-- Parameters: none.
+DETACH previous;

@@ -1,0 +1,3 @@
+-- Purpose: how many figures a snapshot holds.
+-- Parameters: none.
+SELECT count(*) FROM figures;

@@ -1,0 +1,3 @@
+-- Purpose: record a new version in the history.
+-- Parameters: $version, $created_at, $author, $action, $description, $figures_written.
+INSERT INTO versions VALUES ($version, $created_at, $author, $action, $description, $figures_written);
