@@ -1,0 +1,199 @@
+"""`monitor`: import figures, export published figures, load the demo and start the dashboard."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from monitor import config
+from monitor.catalogue import CatalogueError
+from monitor.editions import Edition, edition_from_text
+from monitor.periods import PeriodError
+from monitor.problems import ImportRefused
+from monitor.store import StoreError
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def _author(given: str | None) -> str:
+    if given:
+        return given
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "onbekend"
+
+
+def _edition(text: str | None, data_dir: Path) -> Edition:
+    from monitor.publication import latest_edition
+
+    if text:
+        return edition_from_text(text)
+    latest = latest_edition(data_dir)
+    if latest is None:
+        raise StoreError(
+            f"De store in {data_dir} is leeg: importeer eerst cijfers (monitor import) of laad de "
+            "demo (monitor demo)."
+        )
+    return latest
+
+
+def command_import(args: argparse.Namespace) -> int:
+    from monitor.ingest import UploadFile, import_files
+    from monitor.publication import current_catalogue
+
+    files = [UploadFile(Path(name), Path(name).name) for name in args.files]
+    missing = [f.name for f in files if not f.path.is_file()]
+    if missing:
+        print(f"Bestand niet gevonden: {', '.join(missing)}. Er is niets gewijzigd.", file=sys.stderr)
+        return EXIT_REFUSED
+    result = import_files(
+        config.data_dir(),
+        files,
+        current_catalogue(),
+        author=_author(args.auteur),
+        indicator_id=args.indicator,
+        dry_run=args.dry_run,
+    )
+    print("Validatie: geen fouten gevonden.")
+    for note in result.upload.notes:
+        print(f"  {note}")
+    print(result.diff.report())
+    if result.version is None:
+        print("Proefimport (--dry-run): er is niets gepubliceerd.")
+    else:
+        print(f"Gepubliceerd als versie {result.version}.")
+    return EXIT_OK
+
+
+def command_export(args: argparse.Namespace) -> int:
+    from monitor.export import export_bytes
+    from monitor.publication import UnknownFigure, current_catalogue, published_edition
+    from monitor.registry import figure_specs
+
+    data_dir = config.data_dir()
+    catalogue = current_catalogue()
+    known = [spec.figure_id for spec in figure_specs(catalogue)]
+    if args.figure_id not in known:
+        print(
+            f"Figuur '{args.figure_id}' bestaat niet. Kies uit: {', '.join(known)}.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    edition = _edition(args.editie, data_dir)
+    try:
+        figure = published_edition(data_dir, edition, catalogue).figure(args.figure_id)
+    except UnknownFigure:
+        return EXIT_USAGE
+    data = export_bytes(figure, args.format, long=args.long)
+    if args.out:
+        Path(args.out).write_bytes(data)
+        print(f"{args.figure_id} ({edition.label}) geschreven naar {args.out}.", file=sys.stderr)
+    elif args.format == "csv":
+        sys.stdout.buffer.write(data)
+    else:
+        print("Geef voor xlsx een bestand op met --out.", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def command_figures(args: argparse.Namespace) -> int:
+    from monitor.publication import current_catalogue
+    from monitor.registry import figure_specs
+
+    for spec in figure_specs(current_catalogue()):
+        print(f"{spec.figure_id:40} {spec.section:5} {spec.title}")
+    return EXIT_OK
+
+
+def command_versions(args: argparse.Namespace) -> int:
+    from monitor.history import version_lines
+
+    for line in version_lines(config.data_dir()):
+        print(line)
+    return EXIT_OK
+
+
+def command_demo(args: argparse.Namespace) -> int:
+    from monitor.demo import load_demo
+    from monitor.publication import current_catalogue
+
+    version = load_demo(config.data_dir(), current_catalogue(), replace=args.vervang)
+    print(f"Demodata van {current_catalogue().instellingen.gemeente_naam} geladen (versie {version}).")
+    return EXIT_OK
+
+
+def command_dashboard(args: argparse.Namespace) -> int:
+    from monitor.store import current_snapshot
+
+    if args.demo and current_snapshot(config.data_dir()) is None:
+        command_demo(argparse.Namespace(vervang=False))
+    app = config.PROJECT_ROOT / "app.py"
+    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port)]
+    if args.headless:
+        command += ["--server.headless", "true"]
+    os.execv(sys.executable, command)
+    return EXIT_OK  # pragma: no cover - execv does not return
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="monitor",
+        description="Monitor Sociaal Domein. De store staat in MONITOR_DATA_DIR (standaard data/).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
+
+    importing = commands.add_parser("import", help="cijferbestanden (CSV/XLSX) importeren")
+    importing.add_argument("files", nargs="+", metavar="BESTAND")
+    importing.add_argument("--indicator", help="indicator-id voor een breed bestand")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="alleen controleren en verschillen tonen"
+    )
+    importing.add_argument("--auteur", help="naam in de historie (standaard de gebruiker)")
+    importing.set_defaults(handler=command_import)
+
+    exporting = commands.add_parser("export", help="een gepubliceerde figuur exporteren")
+    exporting.add_argument("figure_id", metavar="FIGUUR")
+    exporting.add_argument("--editie", help="peildatum van de editie, bijvoorbeeld 2024-03")
+    exporting.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    exporting.add_argument("--long", action="store_true", help="rijen periode;categorie;waarde")
+    exporting.add_argument("--out", help="bestand om naar te schrijven (standaard: scherm)")
+    exporting.set_defaults(handler=command_export)
+
+    listing = commands.add_parser("figuren", help="alle figuur-ids tonen")
+    listing.set_defaults(handler=command_figures)
+
+    versions = commands.add_parser("versies", help="de historie van de store tonen")
+    versions.set_defaults(handler=command_versions)
+
+    demo = commands.add_parser("demo", help="demodata van Gemeente Voorbeeld laden")
+    demo.add_argument("--vervang", action="store_true", help="ook als de store niet leeg is")
+    demo.set_defaults(handler=command_demo)
+
+    dashboard = commands.add_parser("dashboard", help="het dashboard starten")
+    dashboard.add_argument("--demo", action="store_true", help="demodata laden als de store leeg is")
+    dashboard.add_argument("--port", type=int, default=8501)
+    dashboard.add_argument("--headless", action="store_true", help="geen browser openen")
+    dashboard.set_defaults(handler=command_dashboard)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except ImportRefused as refused:
+        print("De import is geweigerd:", file=sys.stderr)
+        print(refused.report(), file=sys.stderr)
+        return EXIT_REFUSED
+    except (CatalogueError, StoreError, PeriodError, ValueError) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Shared fixtures: the shipped catalogue, an empty store directory, and builders for upload files."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from monitor.catalogue import Catalogue, load_catalogue
+from monitor.config import DEFAULT_CATALOGUE
+from monitor.ingest import ImportResult, UploadFile, import_files
+
+LONG_HEADER = "indicator;periode;categorie;waarde\n"
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return load_catalogue(DEFAULT_CATALOGUE)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """Where the store lives; it does not exist yet, which is a valid empty store."""
+    return tmp_path / "data"
+
+
+def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    """Write `text` exactly as given (no newline translation) in `encoding`."""
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def run_import(
+    data_dir: Path, catalogue: Catalogue, *paths: Path, **options: object
+) -> ImportResult:
+    files = [UploadFile(path, path.name) for path in paths]
+    return import_files(data_dir, files, catalogue, author="test", **options)
+
+
+def tree_digest(directory: Path) -> dict[str, str]:
+    """Every file under `directory` by relative path with its SHA-256: equal digests mean the
+    directory is byte-identical (an absent directory gives an empty digest)."""
+    if not directory.exists():
+        return {}
+    return {
+        str(path.relative_to(directory)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(directory.rglob("*"))
+        if path.is_file()
+    }

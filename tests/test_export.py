@@ -1,0 +1,115 @@
+"""CSV and XLSX exports of published figures: Dutch Excel, markers, formula injection, bytes."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from monitor.catalogue import load_catalogue
+from monitor.config import DEFAULT_CATALOGUE
+from monitor.editions import edition_from_text
+from monitor.exact import ExactCell, ExactTable
+from monitor.export import csv_bytes, export_bytes, neutralise, xlsx_bytes
+from monitor.gate import protect
+from monitor.published import Unit
+from monitor.registry import FIXED_FIGURES
+
+CATALOGUE = load_catalogue(DEFAULT_CATALOGUE)
+EDITION = edition_from_text("2024-03")
+
+
+def figure_with(rows: dict[str, list[int | None]], unit: Unit = Unit.PERSONEN,
+                sensitive: bool = True):  # fmt: skip
+    spec = next(s for s in FIXED_FIGURES if s.figure_id == "wmo-clienten-per-voorziening")
+    columns = ("dec-23", "mrt-24")
+    periods = ("2023-12", "2024-03")
+    cells = tuple(
+        ExactCell(row, column, period, row, None if value is None else Decimal(value), unit,
+                  sensitive)
+        for row, values in rows.items()
+        for column, period, value in zip(columns, periods, values, strict=True)
+    )  # fmt: skip
+    table = ExactTable(spec, unit, "Voorziening", tuple(rows), columns, cells)
+    return protect(table, EDITION, CATALOGUE)
+
+
+def read_csv_lines(data: bytes) -> list[str]:
+    assert data.startswith(b"\xef\xbb\xbf"), "Dutch Excel needs the BOM to read UTF-8"
+    return data.decode("utf-8-sig").split("\r\n")
+
+
+def test_csv_uses_semicolons_dutch_numbers_and_less_than_ten():
+    figure = figure_with({"Hulp bij het huishouden": [1464, 7], "Beschermd Wonen": [None, 3]})
+    lines = read_csv_lines(csv_bytes(figure))
+    assert lines[0] == "Voorziening;dec-23;mrt-24"
+    assert lines[1] == "Hulp bij het huishouden;1464;<10"
+    assert lines[2] == "Beschermd Wonen;.;<10"
+
+
+def test_csv_has_a_legend_of_the_markers_and_the_source():
+    lines = read_csv_lines(csv_bytes(figure_with({"A": [50, 5]})))
+    assert "<10;afgeschermd: een aantal kleiner dan 10 (AVG)" in lines
+    assert "x;afgeschermd om terugrekenen te voorkomen" in lines
+    assert "Bron: Cliëntregistratie Wmo" in lines
+
+
+def test_decimal_amounts_use_a_decimal_comma_without_thousands_dots():
+    figure = figure_with({"A": [1464689, 12]}, unit=Unit.AANTAL, sensitive=False)
+    lines = read_csv_lines(csv_bytes(figure))
+    assert lines[1] == "A;1464689;12"
+    frame = pd.read_csv(io.BytesIO(csv_bytes(figure)), sep=";", decimal=",", thousands=".",
+                        encoding="utf-8-sig", nrows=1)  # fmt: skip
+    assert frame.iloc[0]["dec-23"] == 1464689
+
+
+def test_long_csv_gives_tidy_rows_with_canonical_periods():
+    figure = figure_with({"Begeleiding": [220, 4]})
+    lines = read_csv_lines(csv_bytes(figure, long=True))
+    assert lines[:3] == ["periode;categorie;waarde", "2023-12;Begeleiding;220", "2024-03;Begeleiding;<10"]
+    assert lines[3] == ""  # no legend in the tidy format: scripts read it
+
+
+@pytest.mark.parametrize("dangerous", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)"])
+def test_text_that_looks_like_a_formula_is_neutralised(dangerous):
+    figure = figure_with({dangerous: [50, 60]})
+    lines = read_csv_lines(csv_bytes(figure))
+    first_field = next(csv.reader([lines[1]], delimiter=";"))[0]
+    assert first_field == "'" + dangerous
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(figure)))
+    cell = workbook["Tabel"]["A2"]
+    assert cell.data_type == "s"
+    assert cell.value == "'" + dangerous
+
+
+def test_neutralise_leaves_ordinary_text_alone():
+    assert neutralise("Hulp bij het huishouden") == "Hulp bij het huishouden"
+    assert neutralise("=1+1") == "'=1+1"
+
+
+def test_xlsx_holds_real_numbers_and_markers_as_text():
+    figure = figure_with({"A": [1250, 3]})
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(figure)))
+    sheet = workbook["Tabel"]
+    assert [c.value for c in sheet[1]] == ["Voorziening", "dec-23", "mrt-24"]
+    assert sheet["B2"].value == 1250 and sheet["B2"].data_type == "n"
+    assert sheet["C2"].value == "<10" and sheet["C2"].data_type == "s"
+    legend = [row[0].value for row in workbook["Toelichting"].iter_rows()]
+    assert "<10" in legend
+
+
+def test_the_same_figure_gives_the_same_bytes():
+    figure = figure_with({"A": [1250, 3], "B": [20, 30]})
+    assert xlsx_bytes(figure) == xlsx_bytes(figure)
+    assert csv_bytes(figure) == csv_bytes(figure)
+
+
+def test_exports_refuse_anything_but_a_published_figure():
+    exact = pd.DataFrame({"Voorziening": ["A"], "mrt-24": [3]})
+    for file_format in ("csv", "xlsx"):
+        with pytest.raises(TypeError):
+            export_bytes(exact, file_format)  # type: ignore[arg-type]
