@@ -26,11 +26,12 @@ def looks_like_bsn(value: object) -> bool:
     return bool(_BARE_NUMBER.fullmatch(text)) and passes_elfproef(text.zfill(9))
 
 
-def column_holds_bsns(values: Iterable[object]) -> bool:
-    """True when the bare 9-digit numbers of a column mostly pass the elfproef.
+def column_holds_bsns(values: Iterable[object], minimum_candidates: int = 1) -> bool:
+    """True when the bare 8/9-digit numbers of a column mostly pass the elfproef.
 
     Random 9-digit numbers (an amount in euro, say) pass it about one time in eleven; a column of
-    BSNs passes every time. Requiring 80% keeps both mistakes rare.
+    BSNs passes every time. Requiring 80% keeps both mistakes rare. For a column of amounts a
+    single passing value is still likely chance, so callers ask for more candidates there.
     """
     candidates = passing = 0
     for value in values:
@@ -40,4 +41,4 @@ def column_holds_bsns(values: Iterable[object]) -> bool:
         if _BARE_NUMBER.fullmatch(text):
             candidates += 1
             passing += passes_elfproef(text.zfill(9))
-    return candidates > 0 and passing >= 0.8 * candidates
+    return candidates >= minimum_candidates and passing >= 0.8 * candidates

@@ -49,7 +49,9 @@ def command_import(args: argparse.Namespace) -> int:
     files = [UploadFile(Path(name), Path(name).name) for name in args.files]
     missing = [f.name for f in files if not f.path.is_file()]
     if missing:
-        print(f"Bestand niet gevonden: {', '.join(missing)}. Er is niets gewijzigd.", file=sys.stderr)
+        print(
+            f"Bestand niet gevonden: {', '.join(missing)}. Er is niets gewijzigd.", file=sys.stderr
+        )
         return EXIT_REFUSED
     result = import_files(
         config.data_dir(),
@@ -123,7 +125,9 @@ def command_demo(args: argparse.Namespace) -> int:
     from monitor.publication import current_catalogue
 
     version = load_demo(config.data_dir(), current_catalogue(), replace=args.vervang)
-    print(f"Demodata van {current_catalogue().instellingen.gemeente_naam} geladen (versie {version}).")
+    print(
+        f"Demodata van {current_catalogue().instellingen.gemeente_naam} geladen (versie {version})."
+    )
     return EXIT_OK
 
 
@@ -175,7 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=command_demo)
 
     dashboard = commands.add_parser("dashboard", help="het dashboard starten")
-    dashboard.add_argument("--demo", action="store_true", help="demodata laden als de store leeg is")
+    dashboard.add_argument(
+        "--demo", action="store_true", help="demodata laden als de store leeg is"
+    )
     dashboard.add_argument("--port", type=int, default=8501)
     dashboard.add_argument("--headless", action="store_true", help="geen browser openen")
     dashboard.set_defaults(handler=command_dashboard)

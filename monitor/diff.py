@@ -3,7 +3,6 @@ changed earlier periods flagged because late declarations revise them."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,7 +21,7 @@ class DiffLine:
     gemeente: str
     old: Decimal | None
     new: Decimal
-    earlier_period: bool  # before the latest period of this indicator in the upload
+    earlier_period: bool  # before the latest period of this indicator, published or uploaded
 
     @property
     def is_new(self) -> bool:
@@ -67,11 +66,6 @@ def _dutch(value: Decimal | None) -> str:
 def diff_against_published(con: duckdb.DuckDBPyConnection) -> FigureDiff:
     """Compare the relation `staged_figures` on `con` with the published figures."""
     records = fetch_records(con, "store/published_for_keys")
-    latest: dict[str, dt.date] = {}
-    for record in records:
-        latest[record["indicator"]] = max(
-            record["einddatum"], latest.get(record["indicator"], record["einddatum"])
-        )
     new, changed, unchanged = [], [], 0
     for record in records:
         line = DiffLine(
@@ -81,7 +75,7 @@ def diff_against_published(con: duckdb.DuckDBPyConnection) -> FigureDiff:
             record["gemeente"],
             record["oud"],
             record["nieuw"],
-            record["einddatum"] < latest[record["indicator"]],
+            record["eerdere_periode"],
         )
         if line.old is None:
             new.append(line)

@@ -121,7 +121,7 @@ def xlsx_bytes(figure: PublishedFigure, long: bool = False) -> bytes:
             for column_index, cell in enumerate(figure.row_cells(row), start=2):
                 _write_cell(sheet, row_index, column_index, cell)
     notes = workbook.create_sheet("Toelichting")
-    _write_lines(notes, footer_rows(figure)[1:] + [[], ["Definitie:"], [figure.definition]])
+    _write_lines(notes, [*footer_rows(figure)[1:], [], ["Definitie:"], [figure.definition]])
     # Fixed document times keep the same input giving the same bytes.
     fixed = dt.datetime(2000, 1, 1)
     workbook.properties.created = fixed

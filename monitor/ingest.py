@@ -74,7 +74,8 @@ def validate_files(
         problems.extend(parsed.problems)
         rows.extend(parsed.rows)
         notes.extend(parsed.notes)
-        sources.append(SourceFile(upload.name, sha256_of(upload.path), len(parsed.rows)))
+        data_rows = sum(len(sheet.rows) for sheet in sheets)
+        sources.append(SourceFile(upload.name, sha256_of(upload.path), data_rows))
     problems.extend(duplicate_problems(rows))
     if problems:
         raise ImportRefused(problems)

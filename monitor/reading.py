@@ -133,7 +133,13 @@ def read_csv(data: bytes, file: str) -> RawSheet:
                 )
             ]
         )
-    return RawSheet(file, None, header, rows, f"CSV, {SEPARATORS[separator]}, {encoding}")
+    description = f"CSV, {SEPARATORS[separator]}, {encoding}"
+    if rows and not text.endswith(("\n", "\r")):
+        # A cut inside the last value cannot be detected; ask the user to look at that row.
+        description += (
+            f" (let op: geen regeleinde na de laatste rij {rows[-1].number}; is die volledig?)"
+        )
+    return RawSheet(file, None, header, rows, description)
 
 
 def read_xlsx(data: bytes, file: str) -> list[RawSheet]:

@@ -112,6 +112,24 @@ def _writer_lock(directory: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _missing_directories(directory: Path) -> list[Path]:
+    """The directories that publishing would create, deepest first."""
+    missing = []
+    for candidate in (directory, *directory.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    return missing
+
+
+def _remove_if_unused(created: list[Path]) -> None:
+    # A first publish that fails leaves the data directory as it found it: not even a lock file.
+    for directory in created:
+        (directory / ".lock").unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            directory.rmdir()
+
+
 def _fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -136,10 +154,25 @@ def publish(
     info: VersionInfo,
     change: Callable[[duckdb.DuckDBPyConnection], int],
 ) -> int:
-    """Create the next version: copy the current snapshot, apply `change` (which returns the
+    """Create the next version: copy the current snapshot's tables into a new file, apply `change` (which returns the
     number of figures written) in one transaction, then switch the pointer atomically.
     Returns the new version number. On any error the store is left exactly as it was."""
     directory = store_dir(data_dir)
+    created = _missing_directories(directory)
+    try:
+        return _publish_locked(data_dir, directory, info, change)
+    except BaseException:
+        if current_snapshot(data_dir) is None:
+            _remove_if_unused(created)
+        raise
+
+
+def _publish_locked(
+    data_dir: Path,
+    directory: Path,
+    info: VersionInfo,
+    change: Callable[[duckdb.DuckDBPyConnection], int],
+) -> int:
     with _writer_lock(directory):
         _remove_stale_temporaries(directory)
         version = _next_version(directory)
@@ -188,9 +221,10 @@ def publish(
             temporary.unlink(missing_ok=True)
             if _pointer_name(directory) != final.name:
                 final.unlink(missing_ok=True)
-            if isinstance(error, OSError):
+            if isinstance(error, OSError | duckdb.IOException):
                 raise StoreError(
-                    f"Publiceren is mislukt ({error.strerror or error}); er is niets veranderd."
+                    f"Publiceren is mislukt ({getattr(error, 'strerror', None) or error}); er is "
+                    "niets veranderd."
                 ) from error
             raise
     return version

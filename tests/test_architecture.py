@@ -56,7 +56,7 @@ def test_sql_lives_in_sql_files_only():
     for path in (PROJECT_ROOT / "monitor").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if any(keyword in node.value.upper() for keyword in keywords):
-                    offenders.append(f"{path.name}:{node.lineno}")
+            is_text = isinstance(node, ast.Constant) and isinstance(node.value, str)
+            if is_text and any(keyword in node.value.upper() for keyword in keywords):
+                offenders.append(f"{path.name}:{node.lineno}")
     assert offenders == []

@@ -70,11 +70,15 @@ def test_decimal_amounts_use_a_decimal_comma_without_thousands_dots():
 def test_long_csv_gives_tidy_rows_with_canonical_periods():
     figure = figure_with({"Begeleiding": [220, 4]})
     lines = read_csv_lines(csv_bytes(figure, long=True))
-    assert lines[:3] == ["periode;categorie;waarde", "2023-12;Begeleiding;220", "2024-03;Begeleiding;<10"]
+    assert lines[:3] == [
+        "periode;categorie;waarde",
+        "2023-12;Begeleiding;220",
+        "2024-03;Begeleiding;<10",
+    ]
     assert lines[3] == ""  # no legend in the tidy format: scripts read it
 
 
-@pytest.mark.parametrize("dangerous", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)"])
+@pytest.mark.parametrize("dangerous", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"])
 def test_text_that_looks_like_a_formula_is_neutralised(dangerous):
     figure = figure_with({dangerous: [50, 60]})
     lines = read_csv_lines(csv_bytes(figure))

@@ -110,4 +110,3 @@ def test_the_method_note_and_sources_travel_with_the_figure():
     assert "op de peildatum" in figure.definition
     assert figure.edition == "2024-03"
     assert figure.edition_label == "t/m maart 2024"
-
