@@ -120,6 +120,14 @@ def command_versions(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_rollback(args: argparse.Namespace) -> int:
+    from monitor.store import rollback
+
+    version = rollback(config.data_dir(), args.versie, _author(args.auteur))
+    print(f"Teruggedraaid naar versie {args.versie}; dat is nu versie {version}.")
+    return EXIT_OK
+
+
 def command_demo(args: argparse.Namespace) -> int:
     from monitor.demo import load_demo
     from monitor.publication import current_catalogue
@@ -173,6 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     versions = commands.add_parser("versies", help="de historie van de store tonen")
     versions.set_defaults(handler=command_versions)
+
+    undo = commands.add_parser("terugdraaien", help="de cijfers van een eerdere versie herstellen")
+    undo.add_argument("versie", type=int, metavar="VERSIE")
+    undo.add_argument("--auteur", help="naam in de historie (standaard de gebruiker)")
+    undo.set_defaults(handler=command_rollback)
 
     demo = commands.add_parser("demo", help="demodata van Gemeente Voorbeeld laden")
     demo.add_argument("--vervang", action="store_true", help="ook als de store niet leeg is")

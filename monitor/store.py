@@ -153,14 +153,16 @@ def publish(
     data_dir: Path,
     info: VersionInfo,
     change: Callable[[duckdb.DuckDBPyConnection], int],
+    earlier: Path | None = None,
 ) -> int:
-    """Create the next version: copy the current snapshot's tables into a new file, apply `change` (which returns the
-    number of figures written) in one transaction, then switch the pointer atomically.
+    """Create the next version: copy the current snapshot's tables into a new file, apply
+    `change` (which returns the number of figures written) in one transaction, then switch the
+    pointer atomically. `earlier` is an older snapshot attached as `earlier` for a rollback.
     Returns the new version number. On any error the store is left exactly as it was."""
     directory = store_dir(data_dir)
     created = _missing_directories(directory)
     try:
-        return _publish_locked(data_dir, directory, info, change)
+        return _publish_locked(data_dir, directory, info, change, earlier)
     except BaseException:
         if current_snapshot(data_dir) is None:
             _remove_if_unused(created)
@@ -172,6 +174,7 @@ def _publish_locked(
     directory: Path,
     info: VersionInfo,
     change: Callable[[duckdb.DuckDBPyConnection], int],
+    earlier: Path | None,
 ) -> int:
     with _writer_lock(directory):
         _remove_stale_temporaries(directory)
@@ -185,6 +188,8 @@ def _publish_locked(
                 _create_schema(con)
                 if current is not None:
                     execute(con, "store/attach_previous", path=str(current))
+                if earlier is not None:
+                    execute(con, "store/attach_earlier", path=str(earlier))
                 con.begin()
                 if current is not None:
                     _copy_previous(con)
@@ -211,6 +216,8 @@ def _publish_locked(
                 con.commit()
                 if current is not None:
                     execute(con, "store/detach_previous")
+                if earlier is not None:
+                    execute(con, "store/detach_earlier")
                 execute(con, "store/checkpoint")
             finally:
                 con.close()
@@ -255,3 +262,17 @@ def _switch_pointer(directory: Path, name: str) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def _replace_with_earlier(con: duckdb.DuckDBPyConnection) -> int:
+    execute(con, "store/delete_all_figures")
+    execute(con, "store/replace_figures_from_version")
+    return int(execute(con, "store/figure_count").fetchone()[0])
+
+
+def rollback(data_dir: Path, version: int, author: str) -> int:
+    """Make the figures equal to those of `version` again. The rollback is itself a new,
+    recorded version, so it can be undone the same way."""
+    earlier = snapshot_for_version(data_dir, version)
+    info = VersionInfo(author, "rollback", f"Teruggedraaid naar versie {version}")
+    return publish(data_dir, info, _replace_with_earlier, earlier=earlier)

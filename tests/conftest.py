@@ -48,3 +48,13 @@ def tree_digest(directory: Path) -> dict[str, str]:
         for path in sorted(directory.rglob("*"))
         if path.is_file()
     }
+
+
+@pytest.fixture(scope="session")
+def demo_data_dir(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Path:
+    """A store with the demo edition of Gemeente Voorbeeld, shared read-only by the session."""
+    from monitor.demo import load_demo
+
+    directory = tmp_path_factory.mktemp("demo") / "data"
+    load_demo(directory, catalogue)
+    return directory

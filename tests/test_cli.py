@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from conftest import tree_digest
 
 MONITOR = str(Path(sys.executable).parent / "monitor")
 
@@ -22,16 +23,6 @@ Woonvoorziening;48;52;9;51;55;50;47;49;53
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "MONITOR_DATA_DIR": str(data_dir)}
     return subprocess.run([MONITOR, *args], capture_output=True, text=True, env=env, timeout=120)
-
-
-def tree_digest(directory: Path) -> dict[str, str]:
-    if not directory.exists():
-        return {}
-    return {
-        path.relative_to(directory).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(directory.rglob("*"))
-        if path.is_file()
-    }
 
 
 def export_rows(data_dir: Path, *args: str) -> list[list[str]]:

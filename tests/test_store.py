@@ -219,3 +219,41 @@ def test_an_import_in_another_process_publishes_while_a_reader_holds_the_snapsho
         )
     finally:
         con.close()
+
+
+def test_rollback_restores_earlier_figures_as_a_new_recorded_version(data_dir, catalogue, tmp_path):
+    from monitor.store import rollback
+
+    first = write_csv(tmp_path / "eerste.csv", LONG_HEADER + "wmo.lasten;2024-01;;100\n")
+    second = write_csv(
+        tmp_path / "tweede.csv", LONG_HEADER + "wmo.lasten;2024-01;;250\nwmo.lasten;2024-02;;300\n"
+    )
+    run_import(data_dir, catalogue, first)
+    run_import(data_dir, catalogue, second)
+    version = rollback(data_dir, 1, author="beheer")
+    assert version == 3
+    con = open_snapshot(data_dir)
+    try:
+        figures = con.execute("SELECT periode, waarde FROM figures ORDER BY periode").fetchall()
+        history = con.execute(
+            "SELECT version, action, author FROM versions ORDER BY version"
+        ).fetchall()
+    finally:
+        con.close()
+    assert [(p, int(w)) for p, w in figures] == [("2024-01", 100)]
+    assert history[-1] == (3, "rollback", "beheer")
+    assert [v for v, _, _ in history] == [1, 2, 3]
+
+
+def test_rollback_to_an_unknown_version_changes_nothing(data_dir, catalogue, tmp_path):
+    from monitor.store import StoreError, rollback
+
+    run_import(
+        data_dir,
+        catalogue,
+        write_csv(tmp_path / "a.csv", LONG_HEADER + "wmo.lasten;2024-01;;100\n"),
+    )
+    before = tree_digest(data_dir)
+    with pytest.raises(StoreError, match="Versie 7 bestaat niet"):
+        rollback(data_dir, 7, author="beheer")
+    assert tree_digest(data_dir) == before

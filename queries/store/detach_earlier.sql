@@ -1,0 +1,3 @@
+-- Purpose: release the earlier snapshot after a rollback copied its figures.
+-- Parameters: none.
+DETACH earlier;
