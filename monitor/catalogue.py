@@ -13,7 +13,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from monitor.periods import PeriodKind
 
@@ -47,11 +54,20 @@ class CatalogueError(ValueError):
     """The catalogue file is missing or invalid; the message is Dutch and names the place."""
 
 
-NonEmpty = Annotated[str, Field(min_length=1)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_unit_and_target(
+    gevoelig: bool, eenheid: Eenheid, streefwaarde: float | None, richting: Richting | None
+) -> None:
+    if gevoelig and eenheid is not Eenheid.PERSONEN:
+        raise ValueError("alleen indicatoren met eenheid 'personen' kunnen gevoelig zijn")
+    if streefwaarde is not None and richting is None:
+        raise ValueError("een streefwaarde heeft een richting nodig ('hoger' of 'lager')")
 
 
 class Indicator(_Strict):
@@ -79,10 +95,7 @@ class Indicator(_Strict):
             )
         if not self.id.startswith(self.hoofdstuk + "."):
             raise ValueError(f"id '{self.id}' moet beginnen met '{self.hoofdstuk}.'")
-        if self.gevoelig and self.eenheid is not Eenheid.PERSONEN:
-            raise ValueError("alleen indicatoren met eenheid 'personen' kunnen gevoelig zijn")
-        if self.streefwaarde is not None and self.richting is None:
-            raise ValueError("een streefwaarde heeft een richting nodig ('hoger' of 'lager')")
+        _check_unit_and_target(self.gevoelig, self.eenheid, self.streefwaarde, self.richting)
         return self
 
 
@@ -100,6 +113,12 @@ class ThemaIndicator(_Strict):
     beleidsdoel: str = ""
     streefwaarde: float | None = None
     richting: Richting | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ThemaIndicator:
+        # Checked here too, so a mistake is reported at its place in the thema.
+        _check_unit_and_target(self.gevoelig, self.eenheid, self.streefwaarde, self.richting)
+        return self
 
 
 class Thema(_Strict):
@@ -129,8 +148,9 @@ class Catalogue(_Strict):
                 raise ValueError(f"indicator '{indicator.id}' staat meer dan eens in de catalogus")
             seen.add(indicator.id)
         themes = [t.id for t in self.thema]
-        if len(themes) != len(set(themes)):
-            raise ValueError("een thema-id staat meer dan eens in de catalogus")
+        for thema_id in themes:
+            if themes.count(thema_id) > 1:
+                raise ValueError(f"thema '{thema_id}' staat meer dan eens in de catalogus")
         return self
 
     @cached_property
@@ -168,25 +188,80 @@ def _place(location: tuple[int | str, ...], data: dict) -> str:
             name = node.get("id") or node.get("naam") if isinstance(node, dict) else None
             parts[-1] = f"{parts[-1]} nr. {step + 1}" + (f" ('{name}')" if name else "")
             continue
-        parts.append(f"veld '{step}'" if parts else f"[{step}]")
+        if isinstance(node, dict) and isinstance(node.get(step), list):
+            parts.append(str(step))
+        else:
+            parts.append(f"veld '{step}'")
         node = node.get(step) if isinstance(node, dict) else None
     return ", ".join(parts)
+
+
+def _dutch_message(problem: dict) -> str:
+    """pydantic's message for one problem, in Dutch with the fix."""
+    kind = problem["type"]
+    context = problem.get("ctx") or {}
+    given = problem.get("input")
+    if kind == "value_error":
+        return re.sub(r"^Value error, ", "", problem["msg"])
+    if kind == "enum":
+        return f"'{given}' is niet toegestaan; kies uit {context.get('expected', '')}".replace(
+            " or ", " of "
+        )
+    if kind == "extra_forbidden":
+        return "dit veld bestaat niet; controleer de spelling of verwijder het"
+    if kind == "missing":
+        return "dit verplichte veld ontbreekt"
+    if kind == "string_pattern_mismatch":
+        return f"'{given}' heeft niet de goede vorm (kleine letters, cijfers en _, gescheiden door punten)"
+    if kind in ("string_too_short", "too_short"):
+        return "mag niet leeg zijn"
+    if kind in ("bool_parsing", "bool_type"):
+        return "moet true of false zijn (zonder aanhalingstekens)"
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return "moet een getal zijn"
+    if kind == "greater_than_equal":
+        return f"moet minstens {context.get('ge')} zijn"
+    if kind == "list_type":
+        return 'moet een lijst zijn, bijvoorbeeld ["maand"]'
+    if kind == "string_type":
+        return "moet tekst tussen aanhalingstekens zijn"
+    return f"ongeldige waarde ({kind})"
+
+
+def _toml_problem(error: tomllib.TOMLDecodeError) -> str:
+    place = re.search(r"line (\d+), column (\d+)", str(error))
+    where = f" op regel {place[1]}, kolom {place[2]}" if place else ""
+    return (
+        f"het bestand is geen geldige TOML: fout{where}. Zet tekst tussen aanhalingstekens, gebruik true of false "
+        "voor ja/nee en controleer of elke [tabel] maar één keer een veld krijgt."
+    )
 
 
 def load_catalogue(path: Path) -> Catalogue:
     """Read and validate the catalogue; raises CatalogueError with Dutch messages."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_bytes().decode("utf-8")
     except FileNotFoundError:
         raise CatalogueError(f"Catalogus {path} bestaat niet.") from None
+    except UnicodeDecodeError:
+        raise CatalogueError(
+            f"Catalogus {path} is niet in UTF-8 opgeslagen. Sla het bestand op als UTF-8 "
+            "(in Kladblok: Opslaan als, codering UTF-8)."
+        ) from None
+    except OSError as error:
+        raise CatalogueError(
+            f"Catalogus {path} kan niet worden gelezen ({error.strerror})."
+        ) from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise CatalogueError(f"Catalogus {path} is geen geldige TOML: {error}") from None
+        raise CatalogueError(f"Catalogus {path}: {_toml_problem(error)}") from None
     try:
         return Catalogue.model_validate(data)
     except ValidationError as error:
         lines = [f"Catalogus {path} is niet geldig:"]
         for problem in error.errors():
             place = _place(problem["loc"], data)
-            message = re.sub(r"^Value error, ", "", problem["msg"])
+            message = _dutch_message(problem)
             lines.append(f"- {place}: {message}" if place else f"- {message}")
         raise CatalogueError("\n".join(lines)) from None

@@ -74,6 +74,7 @@ def protect(table: ExactTable, edition: Edition, catalogue: Catalogue) -> Publis
         figure_id=table.spec.figure_id,
         chapter=table.spec.chapter,
         section=table.spec.section,
+        section_title=table.spec.section_title,
         title=table.spec.title,
         shape=table.spec.shape.value,
         unit=table.unit,

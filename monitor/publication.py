@@ -17,9 +17,10 @@ from monitor.catalogue import Catalogue, load_catalogue
 from monitor.editions import Edition, edition_for_latest
 from monitor.figures import FigureContext, build_exact_table
 from monitor.gate import protect
+from monitor.periods import Period
 from monitor.published import PublishedFigure
 from monitor.registry import figure_specs
-from monitor.sql import fetch_value
+from monitor.sql import fetch_records, fetch_value
 from monitor.store import current_snapshot, open_snapshot
 
 
@@ -58,6 +59,33 @@ def current_catalogue() -> Catalogue:
 def store_version(data_dir: Path) -> str:
     snapshot = current_snapshot(data_dir)
     return "" if snapshot is None else snapshot.name
+
+
+def available_editions(data_dir: Path, gemeente: str | None = None) -> list[Edition]:
+    """Every edition the store can show, newest first: each quarter end from the first month
+    with figures through the last complete quarter."""
+    con = open_snapshot(data_dir)
+    try:
+        records = fetch_records(
+            con,
+            "store/period_range",
+            gemeente=config.gemeente_code() if gemeente is None else gemeente,
+        )
+    finally:
+        con.close()
+    first, last = records[0]["eerste"], edition_for_latest(records[0]["laatste"])
+    if first is None or last is None:
+        return []
+    editions = []
+    month = last.peildatum
+    while month.end >= first:
+        editions.append(Edition(month))
+        month = (
+            Period.month(month.year - 1, 12)
+            if month.index == 3
+            else Period.month(month.year, month.index - 3)
+        )
+    return editions
 
 
 def latest_edition(data_dir: Path, gemeente: str | None = None) -> Edition | None:

@@ -106,6 +106,7 @@ class PublishedFigure:
     figure_id: str
     chapter: str  # wmo, jeugd, participatie, sociale_basis
     section: str  # e.g. "1.1"
+    section_title: str  # e.g. "Financiën"
     title: str
     shape: str  # how it is drawn; see monitor.registry.Shape
     unit: Unit

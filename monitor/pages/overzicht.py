@@ -1,24 +1,52 @@
-"""Overzicht: the published figures of the current edition."""
+"""Overzicht: the edition, kerncijfers per chapter, signals and the leeswijzer in short."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from monitor.dashboard.session import current_published
+from monitor.dashboard.session import catalogue, current_published
+from monitor.kpis import overview
 from monitor.published import METHOD_NOTE
+from monitor.registry import chapter_title
 
-published = current_published()
 st.title("Monitor Sociaal Domein")
+published = current_published()
 if published is None:
-    st.info("Er zijn nog geen cijfers gepubliceerd. Importeer cijfers met `monitor import`.")
+    st.info(
+        "Er zijn nog geen cijfers gepubliceerd. Importeer cijfers met `monitor import` of laad de "
+        "demo met `monitor demo`."
+    )
     st.stop()
-st.caption(f"Editie {published.edition.label}")
-st.write(METHOD_NOTE)
-for figure in published.figures:
-    st.subheader(f"{figure.section} {figure.title}")
-    for sentence in figure.sentences:
-        st.write(sentence)
-    table = {figure.row_header: list(figure.rows)}
-    for column in figure.columns:
-        table[column] = [figure.cell(row, column).display() for row in figure.rows]
-    st.dataframe(table, hide_index=True)
+
+settings = catalogue().instellingen
+st.markdown(f"**{settings.gemeente_naam}** · editie **{published.edition.label}**")
+summary = overview(published, catalogue())
+
+if summary.signals:
+    st.subheader("Signalen")
+    for signal in summary.signals:
+        st.warning(signal.text)
+
+for chapter, kerncijfers in summary.kerncijfers.items():
+    st.header(chapter_title(chapter), divider="gray")
+    columns = st.columns(max(1, min(4, len(kerncijfers))))
+    for index, kerncijfer in enumerate(kerncijfers):
+        with columns[index % len(columns)]:
+            st.metric(
+                kerncijfer.label, kerncijfer.value, delta=kerncijfer.change, delta_color="off"
+            )
+            if kerncijfer.target:
+                st.caption(kerncijfer.target.capitalize())
+
+st.header("Leeswijzer", divider="gray")
+st.markdown(
+    f"""
+Deze monitor toont de stand van het sociaal domein **{published.edition.label}**: het lopende jaar
+tot de peildatum en de twee jaren ervoor. Per hoofdstuk (Wmo, Jeugd, Participatie en Sociale basis)
+staat bij elke grafiek in gewone zinnen wat er veranderde, en onder *Toon als tabel* de cijfers zelf.
+
+**AVG.** {METHOD_NOTE} Een punt (.) betekent dat een cijfer niet is aangeleverd.
+
+Meer over bronnen, definities en toegankelijkheid staat op de pagina *Over deze monitor*.
+"""
+)

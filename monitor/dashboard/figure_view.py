@@ -1,0 +1,58 @@
+"""One published figure on a page: chart, sentences, table, definitions and method note."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from monitor.charts import alt_text, chart_for
+from monitor.published import MARKER_LEGEND, METHOD_NOTE, PublishedFigure
+from monitor.registry import Shape
+
+
+def table_frame(figure: PublishedFigure) -> pd.DataFrame:
+    """The published values as Dutch text, whatever the browser's locale."""
+    frame = pd.DataFrame(
+        [[cell.display() for cell in figure.row_cells(row)] for row in figure.rows],
+        columns=list(figure.columns),
+        index=pd.Index(figure.rows, name=figure.row_header),
+    )
+    return frame
+
+
+def render_figure(figure: PublishedFigure) -> None:
+    st.subheader(figure.title, anchor=figure.figure_id)
+    if Shape(figure.shape) is Shape.KERNCIJFERS:
+        render_kerncijfer_metrics(figure)
+    st.altair_chart(chart_for(figure), alt=alt_text(figure), theme=None)
+    for sentence in figure.sentences:
+        st.markdown(sentence)
+    for note in figure.notes:
+        st.caption(note)
+    if figure.has_hidden_cells:
+        st.caption(METHOD_NOTE)
+    with st.expander("Toon als tabel"):
+        st.table(table_frame(figure))
+        legend = "; ".join(f"{marker} = {meaning}" for marker, meaning in MARKER_LEGEND)
+        st.caption(f"Tekens: {legend}.")
+    with st.expander("Definitie, bron en peildatum"):
+        st.markdown(figure.definition.replace("\n\n", "\n\n"))
+        st.markdown(f"**Bron:** {'; '.join(figure.sources)}")
+        st.markdown(f"**Editie:** {figure.edition_label} (peildatum {figure.edition})")
+
+
+def render_kerncijfer_metrics(figure: PublishedFigure) -> None:
+    columns = st.columns(max(1, len(figure.rows)))
+    for column, row in zip(columns, figure.rows, strict=True):
+        cells = [c for c in figure.row_cells(row) if c.marker != "."]
+        if not cells:
+            continue
+        latest = cells[-1]
+        delta = None
+        if len(cells) > 1 and latest.value is not None and cells[-2].value is not None:
+            change = latest.value - cells[-2].value
+            delta = (
+                f"{'+' if change >= 0 else ''}{change:,.0f}".replace(",", ".")
+                + f" t.o.v. {cells[-2].column}"
+            )
+        column.metric(f"{row} ({latest.column})", latest.display(), delta=delta, delta_color="off")

@@ -1,0 +1,6 @@
+-- Purpose: the first and last day covered by monthly or quarterly figures (the editions that
+--          can be shown).
+-- Parameters: $gemeente.
+SELECT min(einddatum) AS eerste, max(einddatum) AS laatste
+FROM figures
+WHERE periode_soort <> 'jaar' AND gemeente = $gemeente;
