@@ -86,6 +86,12 @@ class Indicator(_Strict):
     streefwaarde: float | None = None
     richting: Richting | None = None
     voorlopig: bool = False
+    # Relations a reader can use to recompute hidden counts (disclosure.md), declared here so
+    # the gate protects every view of the same population together.
+    optelbaar_tot: str = ""  # the categories add up to this indicator's total at the same period
+    instroom: str = ""  # for a stand: stand(t) = stand(t-1) + instroom(t) - uitstroom(t)
+    uitstroom: str = ""
+    gekoppeld_aan: str = ""  # an amount per category linked to this count per category (P2)
 
     @model_validator(mode="after")
     def _consistent(self) -> Indicator:
@@ -139,6 +145,18 @@ class Catalogue(_Strict):
     instellingen: Instellingen = Instellingen()
     indicator: list[Indicator]
     thema: list[Thema] = []
+
+    @model_validator(mode="after")
+    def _references_exist(self) -> Catalogue:
+        ids = {indicator.id for indicator in self.indicator}
+        for indicator in self.indicator:
+            for field in ("optelbaar_tot", "instroom", "uitstroom", "gekoppeld_aan"):
+                target = getattr(indicator, field)
+                if target and target not in ids:
+                    raise ValueError(
+                        f"indicator '{indicator.id}', veld '{field}': '{target}' bestaat niet"
+                    )
+        return self
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Catalogue:

@@ -13,6 +13,7 @@ from monitor.published import Unit
 from monitor.registry import FigureSpec
 
 CellRef = tuple[str, str]  # (row, column)
+CellKey = tuple[str, str, str]  # (population, categorie, periode): one status in every view
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,11 @@ class ExactCell:
     unit: Unit
     sensitive: bool  # a person count: the AVG rule applies
     inputs: tuple[CellRef, ...] = ()  # for a derived value: the cells it is computed from
+    key: CellKey | None = None  # identity of a base cell across figures; None when derived
+
+    @property
+    def derived(self) -> bool:
+        return self.key is None
 
     @property
     def ref(self) -> CellRef:
@@ -40,3 +46,6 @@ class ExactTable:
     columns: tuple[str, ...]
     cells: tuple[ExactCell, ...]  # row-major
     notes: tuple[str, ...] = ()
+    # Cells the gate needs but the figure does not show, e.g. the count of persons behind an
+    # amount per category (P2): they decide what is hidden, they are never published.
+    support: tuple[ExactCell, ...] = ()

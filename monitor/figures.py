@@ -109,14 +109,16 @@ def build_cumulatieve_lasten(ctx: FigureContext, spec: FigureSpec) -> ExactTable
         year = int(row)
         if column in months:
             month = months.index(column) + 1
+            periode = f"{year}-{month:02d}"
             return ExactCell(
                 row,
                 column,
-                f"{year}-{month:02d}",
+                periode,
                 "lasten cumulatief",
                 cumulative.get((year, month)),
                 Unit.EURO,
                 False,
+                key=(f"{lasten}#cumulatief", "", periode),
             )
         if column == SALDO:
             b, p = yearly[BEGROTING].get(year), yearly[PROGNOSE].get(year)
@@ -131,8 +133,16 @@ def build_cumulatieve_lasten(ctx: FigureContext, spec: FigureSpec) -> ExactTable
                 False,
                 ((row, BEGROTING), (row, PROGNOSE)),
             )
+        indicator = begroting if column == BEGROTING else prognose
         return ExactCell(
-            row, column, str(year), column.lower(), yearly[column].get(year), Unit.EURO, False
+            row,
+            column,
+            str(year),
+            column.lower(),
+            yearly[column].get(year),
+            Unit.EURO,
+            False,
+            key=(indicator, "", str(year)),
         )
 
     return ExactTable(
@@ -166,8 +176,16 @@ def build_maandreeks(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
         year = int(row)
         if column in months:
             month = months.index(column) + 1
+            periode = f"{year}-{month:02d}"
             return ExactCell(
-                row, column, f"{year}-{month:02d}", "", values.get((year, month)), unit, sensitive
+                row,
+                column,
+                periode,
+                "",
+                values.get((year, month)),
+                unit,
+                sensitive,
+                key=(indicator, "", periode),
             )
         info = trend.get(year)
         if column == AVERAGE:
@@ -208,13 +226,41 @@ def build_verdeling(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
     def make(row: str, column: str) -> ExactCell:
         value = shares.get((row, column))
         return ExactCell(
-            row, column, column, row, None if value is None else Decimal(value), Unit.PROCENT, False
+            row,
+            column,
+            column,
+            row,
+            None if value is None else Decimal(value),
+            Unit.PROCENT,
+            False,
+            key=(f"{spec.main_indicator}#aandeel", row, column),
         )
 
     header = ctx.catalogue.by_id[spec.main_indicator].categorie
     return ExactTable(
-        spec, Unit.PROCENT, header, tuple(rows), tuple(quarters), _grid(rows, quarters, make)
+        spec,
+        Unit.PROCENT,
+        header,
+        tuple(rows),
+        tuple(quarters),
+        _grid(rows, quarters, make),
+        support=_linked_counts(ctx, spec.main_indicator),
     )
+
+
+def _linked_counts(ctx: FigureContext, indicator: str) -> tuple[ExactCell, ...]:
+    """The counts of persons per category behind an amount per category (P2), at quarter ends."""
+    linked = ctx.catalogue.by_id[indicator].gekoppeld_aan
+    if not linked:
+        return ()
+    records = ctx.query(
+        "gedeeld/stand_per_categorie_op_kwartaaleinde", indicator=linked, **ctx.window()
+    )
+    return tuple(
+        ExactCell("", "", r["periode"], r["categorie"], r["waarde"], ctx.unit_of(linked),
+                  ctx.sensitive(linked), key=(linked, r["categorie"], r["periode"]))
+        for r in records
+    )  # fmt: skip
 
 
 def _stand_table(ctx: FigureContext, spec: FigureSpec, with_total: bool) -> ExactTable:
@@ -227,13 +273,11 @@ def _stand_table(ctx: FigureContext, spec: FigureSpec, with_total: bool) -> Exac
     months = [m.key for m in ctx.edition.quarter_end_months]
     labels = {m: period_from_key(m).label for m in months}
     rows = sorted({r["categorie"] for r in records})
-    columns = [labels[m] for m in months]
+    keys = {(row, month): (indicator, row, month) for row in rows for month in months}
     if with_total:
-        for month in months:
-            parts = [values[(row, month)] for row in rows if (row, month) in values]
-            if parts:
-                values[(TOTAAL, month)] = sum(parts, Decimal(0))
         rows.append(TOTAAL)
+        values.update(_totals(ctx, indicator, rows[:-1], months, values, keys))
+    columns = [labels[m] for m in months]
     by_label = {label: month for month, label in labels.items()}
 
     def make(row: str, column: str) -> ExactCell:
@@ -246,10 +290,38 @@ def _stand_table(ctx: FigureContext, spec: FigureSpec, with_total: bool) -> Exac
             values.get((row, month)),
             unit,
             sensitive,
+            key=keys[(row, month)],
         )
 
     header = ctx.catalogue.by_id[indicator].categorie
     return ExactTable(spec, unit, header, tuple(rows), tuple(columns), _grid(rows, columns, make))
+
+
+def _totals(ctx: FigureContext, indicator: str, rows: list[str], months: list[str],
+            values: dict[tuple[str, str], Decimal], keys: dict) -> dict[tuple[str, str], Decimal]:  # fmt: skip
+    """The Totaal row. Where the catalogue says the categories add up to another indicator (the
+    kenmerken of uitkeringen add up to all uitkeringen), the total *is* that indicator's cell, so
+    it has one key and one status in every view; otherwise it is the sum of the categories."""
+    totals: dict[tuple[str, str], Decimal] = {}
+    target = ctx.catalogue.by_id[indicator].optelbaar_tot
+    delivered = {}
+    if target:
+        delivered = {
+            r["periode"]: r["waarde"]
+            for r in ctx.query("gedeeld/maandwaarden_totaal", indicator=target,
+                               **ctx.total_window(target))
+            if r["waarde"] is not None
+        }  # fmt: skip
+    for month in months:
+        if month in delivered:
+            totals[(TOTAAL, month)] = delivered[month]
+            keys[(TOTAAL, month)] = (target, "", month)
+            continue
+        parts = [values[(row, month)] for row in rows if (row, month) in values]
+        if parts:
+            totals[(TOTAAL, month)] = sum(parts, Decimal(0))
+        keys[(TOTAAL, month)] = (indicator, "", month)
+    return totals
 
 
 def build_stand_per_kwartaal(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
@@ -305,6 +377,7 @@ def build_in_uitstroom(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
             flows[row].get((kind, period)),
             Unit.PERSONEN,
             sensitive,
+            key=(instroom if row == INSTROOM else uitstroom, "", period),
         )
 
     return ExactTable(
@@ -332,7 +405,16 @@ def build_bijzondere_bijstand(ctx: FigureContext, spec: FigureSpec) -> ExactTabl
     rows = list(dict.fromkeys(r["rij"] for r in records))
 
     def make(row: str, column: str) -> ExactCell:
-        return ExactCell(row, column, column, row, values.get((row, column)), Unit.EURO, False)
+        return ExactCell(
+            row,
+            column,
+            column,
+            row,
+            values.get((row, column)),
+            Unit.EURO,
+            False,
+            key=("participatie.bijzondere_bijstand#rij", row, column),
+        )
 
     return ExactTable(
         spec, Unit.EURO, "Categorie", tuple(rows), tuple(quarters), _grid(rows, quarters, make)
@@ -363,6 +445,7 @@ def build_kerncijfers(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
             values.get((indicator, period)),
             ctx.unit_of(indicator),
             ctx.sensitive(indicator),
+            key=(indicator, "", period),
         )
 
     return ExactTable(

@@ -1,9 +1,10 @@
 """The disclosure gate: the one place where exact tables become published figures.
 
-Rules applied here (disclosure.md): P1, every person count under the threshold is shown as
-`<10` (interior cells, totals and flows alike; zeros too); P3, a value derived from other cells
-(an average, a change) is computed only when all its inputs are published and is hidden (`x`)
-otherwise. Every renderer consumes the `PublishedFigure` this module returns.
+All figures of an edition are protected together (disclosure.md): P1 (person counts under the
+threshold become `<10`), P2 (an amount whose linked count is hidden is hidden), secondary
+suppression over every declared relation, and the exact audit (R1–R3) with repair. P3: a value
+derived from other cells (an average, a change) is published only when all its inputs are.
+Every renderer consumes the `PublishedFigure` objects this module returns.
 """
 
 from __future__ import annotations
@@ -12,22 +13,15 @@ from dataclasses import replace
 from decimal import Decimal
 
 from monitor.catalogue import Catalogue
+from monitor.disclosure.model import HIDING
+from monitor.disclosure.protection import audited_statuses
+from monitor.disclosure.relations import protection_problem
 from monitor.editions import Edition
-from monitor.exact import CellRef, ExactCell, ExactTable
+from monitor.exact import CellKey, CellRef, ExactCell, ExactTable
 from monitor.published import CellStatus, PublishedCell, PublishedFigure
 from monitor.sentences import sentences_for
 
-HIDING = (CellStatus.PRIMAIR, CellStatus.SECUNDAIR)
 LATE_DECLARATIONS = "Aanbieders declareren laat: de cijfers van de laatste maanden zijn voorlopig en nog onvolledig."
-
-
-def primary_status(cell: ExactCell, threshold: int) -> CellStatus:
-    """P1 for a base cell."""
-    if cell.value is None:
-        return CellStatus.ONTBREEKT
-    if cell.sensitive and cell.value < threshold:
-        return CellStatus.PRIMAIR
-    return CellStatus.WAARDE
 
 
 def derived_status(cell: ExactCell, statuses: dict[CellRef, CellStatus]) -> CellStatus:
@@ -39,10 +33,15 @@ def derived_status(cell: ExactCell, statuses: dict[CellRef, CellStatus]) -> Cell
     return CellStatus.WAARDE
 
 
-def protect_cells(table: ExactTable, threshold: int) -> dict[CellRef, CellStatus]:
-    statuses = {c.ref: primary_status(c, threshold) for c in table.cells if not c.inputs}
+def _table_statuses(
+    table: ExactTable, protected: dict[CellKey, CellStatus]
+) -> dict[CellRef, CellStatus]:
+    statuses: dict[CellRef, CellStatus] = {}
     for cell in table.cells:
-        if cell.inputs:
+        if not cell.derived:
+            statuses[cell.ref] = protected[cell.key]  # type: ignore[index]
+    for cell in table.cells:
+        if cell.derived:
             statuses[cell.ref] = derived_status(cell, statuses)
     return statuses
 
@@ -62,9 +61,8 @@ def _definition(table: ExactTable, catalogue: Catalogue) -> str:
     return "\n\n".join(parts)
 
 
-def protect(table: ExactTable, edition: Edition, catalogue: Catalogue) -> PublishedFigure:
-    """Apply the gate to one exact table."""
-    statuses = protect_cells(table, catalogue.instellingen.drempel)
+def _figure(table: ExactTable, statuses: dict[CellRef, CellStatus], edition: Edition,
+            catalogue: Catalogue) -> PublishedFigure:  # fmt: skip
     cells = tuple(_published_cell(cell, statuses[cell.ref]) for cell in table.cells)
     indicators = [catalogue.by_id[i] for i in table.spec.indicators]
     notes = list(table.notes)
@@ -91,3 +89,21 @@ def protect(table: ExactTable, edition: Edition, catalogue: Catalogue) -> Publis
     )
     # Sentences are written from the published cells only, so they cannot reveal a hidden value.
     return replace(figure, sentences=sentences_for(figure, table.spec))
+
+
+def protect_edition(
+    tables: list[ExactTable],
+    edition: Edition,
+    catalogue: Catalogue,
+    frozen: dict[CellKey, CellStatus] | None = None,
+) -> tuple[PublishedFigure, ...]:
+    """Protect every figure of an edition at once; raises GateError rather than publish
+    anything the audit does not pass."""
+    problem = protection_problem(tables, catalogue, frozen)
+    protected = audited_statuses(problem)
+    return tuple(_figure(t, _table_statuses(t, protected), edition, catalogue) for t in tables)
+
+
+def protect(table: ExactTable, edition: Edition, catalogue: Catalogue) -> PublishedFigure:
+    """One figure on its own (its relations to other figures are not considered)."""
+    return protect_edition([table], edition, catalogue)[0]

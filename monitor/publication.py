@@ -16,7 +16,7 @@ from monitor import config
 from monitor.catalogue import Catalogue, load_catalogue
 from monitor.editions import Edition, edition_for_latest
 from monitor.figures import FigureContext, build_exact_table
-from monitor.gate import protect
+from monitor.gate import protect_edition
 from monitor.periods import Period
 from monitor.published import PublishedFigure
 from monitor.registry import figure_specs
@@ -115,10 +115,8 @@ def _build(
     con = open_snapshot(data_dir)
     try:
         context = FigureContext(con, edition, catalogue, gemeente)
-        figures = tuple(
-            protect(build_exact_table(context, spec), edition, catalogue)
-            for spec in figure_specs(catalogue)
-        )
+        tables = [build_exact_table(context, spec) for spec in figure_specs(catalogue)]
+        figures = protect_edition(tables, edition, catalogue)
     finally:
         con.close()
     return PublishedEdition(edition, version, figures)

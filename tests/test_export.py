@@ -30,7 +30,7 @@ def figure_with(rows: dict[str, list[int | None]], unit: Unit = Unit.PERSONEN,
     periods = ("2023-12", "2024-03")
     cells = tuple(
         ExactCell(row, column, period, row, None if value is None else Decimal(value), unit,
-                  sensitive)
+                  sensitive, key=("test.clienten", row, period))
         for row, values in rows.items()
         for column, period, value in zip(columns, periods, values, strict=True)
     )  # fmt: skip

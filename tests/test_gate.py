@@ -24,7 +24,7 @@ def counts_table(values: dict[str, int | None], sensitive: bool = True) -> Exact
     rows = tuple(values)
     cells = tuple(
         ExactCell(row, "mrt-24", "2024-03", row, None if v is None else Decimal(v),
-                  Unit.PERSONEN, sensitive)
+                  Unit.PERSONEN, sensitive, key=("test.clienten", row, "2024-03"))
         for row, v in values.items()
     )  # fmt: skip
     return ExactTable(SPEC, Unit.PERSONEN, "Voorziening", rows, ("mrt-24",), cells)
@@ -69,8 +69,10 @@ def test_missing_figures_are_marked_as_not_delivered():
 def test_a_derived_value_with_a_hidden_input_is_hidden():
     spec = next(s for s in FIXED_FIGURES if s.figure_id == "wmo-clienten-totaal")
     cells = (
-        ExactCell("2024", "jan", "2024-01", "", Decimal(5), Unit.PERSONEN, True),
-        ExactCell("2024", "feb", "2024-02", "", Decimal(30), Unit.PERSONEN, True),
+        ExactCell("2024", "jan", "2024-01", "", Decimal(5), Unit.PERSONEN, True,
+                  key=("test.clienten", "", "2024-01")),
+        ExactCell("2024", "feb", "2024-02", "", Decimal(30), Unit.PERSONEN, True,
+                  key=("test.clienten", "", "2024-02")),
         ExactCell("2024", "Gemiddeld per maand", "2024", "gemiddeld", Decimal("17.5"),
                   Unit.PERSONEN, False, (("2024", "jan"), ("2024", "feb"))),
     )  # fmt: skip

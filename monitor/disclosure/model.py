@@ -1,0 +1,78 @@
+"""The protection model: cells with one identity across all views, and the linear relations a
+reader can use between them (disclosure.md, "Model")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from monitor.exact import CellKey
+from monitor.published import CellStatus
+
+HIDING = (CellStatus.PRIMAIR, CellStatus.SECUNDAIR)
+
+
+class RelationKind(StrEnum):
+    SOM = "som"  # total = Σ parts
+    VOORRAAD = "voorraad"  # stand(t) = stand(t-1) + instroom(t) - uitstroom(t)
+    AANDEEL = "aandeel"  # shares of one total add up to 100%
+
+
+@dataclass(frozen=True)
+class ProtectionCell:
+    key: CellKey
+    value: Decimal | None
+    is_count: bool  # a person count: integer, the AVG rule applies
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        return self.key
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Σ coefficient × cell = 0 on the real data."""
+
+    kind: RelationKind
+    terms: tuple[tuple[CellKey, int], ...]
+    total: CellKey | None = None  # the margin of a sum relation: hidden only after interior cells
+
+    @property
+    def keys(self) -> tuple[CellKey, ...]:
+        return tuple(key for key, _ in self.terms)
+
+    def holds(self, values: dict[CellKey, Decimal | None], tolerance: Decimal = Decimal(0)) -> bool:
+        if any(values.get(key) is None for key in self.keys):
+            return False
+        total = sum((values[key] * coefficient for key, coefficient in self.terms), Decimal(0))  # type: ignore[operator]
+        return abs(total) <= tolerance
+
+
+@dataclass(frozen=True)
+class Settings:
+    threshold: int = 10
+    minimum_range: int = 3
+    zeros_published: bool = False  # then `<10` means 1…9 and a zero is published as 0
+
+
+@dataclass
+class ProtectionProblem:
+    """Everything the gate protects at once for one edition."""
+
+    cells: dict[CellKey, ProtectionCell]
+    relations: list[Relation]
+    links: dict[CellKey, CellKey] = field(default_factory=dict)  # amount → linked count (P2)
+    frozen: dict[CellKey, CellStatus] = field(default_factory=dict)  # published before (history)
+    settings: Settings = field(default_factory=Settings)
+    shown: frozenset[CellKey] | None = None  # cells a reader sees; None: all cells
+
+    def is_shown(self, key: CellKey) -> bool:
+        return self.shown is None or key in self.shown
+
+    def relations_of(self) -> dict[CellKey, list[Relation]]:
+        index: dict[CellKey, list[Relation]] = {}
+        for relation in self.relations:
+            for key in relation.keys:
+                index.setdefault(key, []).append(relation)
+        return index

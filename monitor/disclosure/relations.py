@@ -1,0 +1,149 @@
+"""Building the protection problem of an edition: every cell shown in any figure, and the
+relations the catalogue declares between them, kept only where they hold on the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from monitor.catalogue import Catalogue
+from monitor.disclosure.model import (
+    ProtectionCell,
+    ProtectionProblem,
+    Relation,
+    RelationKind,
+    Settings,
+)
+from monitor.exact import CellKey, ExactTable
+from monitor.periods import Period, PeriodKind, period_containing, period_from_key
+from monitor.published import CellStatus
+
+SHARE_SUFFIX = "#aandeel"
+HUNDRED = ("#honderd", "", "")
+SHARE_TOLERANCE = Decimal("0.000001")
+
+
+def _month_of(day: dt.date) -> str:
+    return period_containing(day, PeriodKind.MAAND).key
+
+
+def collect_cells(tables: Iterable[ExactTable]) -> dict[CellKey, ProtectionCell]:
+    cells: dict[CellKey, ProtectionCell] = {}
+    for table in tables:
+        for cell in (*table.cells, *table.support):
+            if cell.key is None:
+                continue
+            known = cells.get(cell.key)
+            if known is not None and known.value != cell.value:
+                raise ValueError(f"cell {cell.key} has two values: {known.value} and {cell.value}")
+            cells[cell.key] = ProtectionCell(cell.key, cell.value, cell.sensitive)
+    return cells
+
+
+def _values(cells: dict[CellKey, ProtectionCell]) -> dict[CellKey, Decimal | None]:
+    return {key: cell.value for key, cell in cells.items()}
+
+
+def sum_relations(cells: dict[CellKey, ProtectionCell], catalogue: Catalogue) -> list[Relation]:
+    """total = Σ categories, for indicators whose categories add up (`optelbaar_tot`)."""
+    relations = []
+    by_period: dict[tuple[str, str], list[CellKey]] = {}
+    for key in cells:
+        indicator, categorie, periode = key
+        if categorie and catalogue.get(indicator) and catalogue.by_id[indicator].optelbaar_tot:
+            by_period.setdefault((indicator, periode), []).append(key)
+    for (indicator, periode), parts in sorted(by_period.items()):
+        target = catalogue.by_id[indicator].optelbaar_tot
+        total = next(
+            (k for k in ((target, "", periode), (indicator, "", periode)) if k in cells), None
+        )
+        if total is None:
+            continue
+        terms = ((total, 1), *((part, -1) for part in sorted(parts)))
+        relations.append(Relation(RelationKind.SOM, terms, total=total))
+    return relations
+
+
+def _flow_period(key: CellKey) -> Period | None:
+    try:
+        return period_from_key(key[2])
+    except ValueError:
+        return None
+
+
+def stock_flow_relations(
+    cells: dict[CellKey, ProtectionCell], catalogue: Catalogue
+) -> list[Relation]:
+    """stand(end) = stand(end of the period before) + instroom − uitstroom, per shown period."""
+    relations = []
+    for indicator in catalogue.indicator:
+        if not (indicator.instroom and indicator.uitstroom):
+            continue
+        for key in sorted(k for k in cells if k[0] == indicator.instroom and k[1] == ""):
+            period = _flow_period(key)
+            if period is None or period.kind is PeriodKind.JAAR:
+                continue
+            end = (indicator.id, "", _month_of(period.end))
+            before = (indicator.id, "", _month_of(period.start - dt.timedelta(days=1)))
+            out = (indicator.uitstroom, "", key[2])
+            members = (end, before, key, out)
+            if all(member in cells for member in members):
+                terms = ((end, 1), (before, -1), (key, -1), (out, 1))
+                relations.append(Relation(RelationKind.VOORRAAD, terms))
+    return relations
+
+
+def share_relations(cells: dict[CellKey, ProtectionCell]) -> list[Relation]:
+    """The shares of one quarter add up to 100%."""
+    groups: dict[tuple[str, str], list[CellKey]] = {}
+    for key in cells:
+        if key[0].endswith(SHARE_SUFFIX) and cells[key].value is not None:
+            groups.setdefault((key[0], key[2]), []).append(key)
+    return [
+        Relation(RelationKind.AANDEEL, ((HUNDRED, -1), *((k, 1) for k in sorted(members))))
+        for _, members in sorted(groups.items())
+    ]
+
+
+def share_links(
+    cells: dict[CellKey, ProtectionCell], catalogue: Catalogue
+) -> dict[CellKey, CellKey]:
+    """P2: the share of an amount per category follows its linked count per category."""
+    links = {}
+    for key in cells:
+        if not key[0].endswith(SHARE_SUFFIX):
+            continue
+        indicator = catalogue.get(key[0].removesuffix(SHARE_SUFFIX))
+        if indicator is None or not indicator.gekoppeld_aan:
+            continue
+        period = _flow_period(key)
+        if period is None:
+            continue
+        count = (indicator.gekoppeld_aan, key[1], _month_of(period.end))
+        if count in cells:
+            links[key] = count
+    return links
+
+
+def protection_problem(
+    tables: list[ExactTable],
+    catalogue: Catalogue,
+    frozen: dict[CellKey, CellStatus] | None = None,
+) -> ProtectionProblem:
+    cells = collect_cells(tables)
+    cells[HUNDRED] = ProtectionCell(HUNDRED, Decimal(100), False)
+    values = _values(cells)
+    candidates = [
+        *sum_relations(cells, catalogue),
+        *stock_flow_relations(cells, catalogue),
+    ]
+    # Only relations that hold on the real data are relations a reader could use.
+    relations = [r for r in candidates if r.holds(values)]
+    relations += [r for r in share_relations(cells) if r.holds(values, SHARE_TOLERANCE)]
+    settings = Settings(threshold=catalogue.instellingen.drempel)
+    fixed = {HUNDRED: CellStatus.WAARDE, **(frozen or {})}
+    shown = frozenset({HUNDRED, *(c.key for t in tables for c in t.cells if c.key is not None)})
+    return ProtectionProblem(
+        cells, relations, share_links(cells, catalogue), fixed, settings, shown
+    )
