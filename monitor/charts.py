@@ -321,4 +321,5 @@ def chart_for(figure: PublishedFigure) -> alt.Chart:
 
 
 def chart_spec(figure: PublishedFigure) -> dict:
+    """The spec as a plain dict; `validate=False` keeps it exactly as built (no schema fetch)."""
     return chart_for(figure).to_dict()

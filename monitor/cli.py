@@ -12,6 +12,7 @@ from pathlib import Path
 from monitor import config
 from monitor.catalogue import CatalogueError
 from monitor.editions import Edition, edition_from_text
+from monitor.export import EXPORT_FORMATS
 from monitor.periods import PeriodError
 from monitor.problems import ImportRefused
 from monitor.store import StoreError
@@ -95,11 +96,44 @@ def command_export(args: argparse.Namespace) -> int:
     if args.out:
         Path(args.out).write_bytes(data)
         print(f"{args.figure_id} ({edition.label}) geschreven naar {args.out}.", file=sys.stderr)
-    elif args.format == "csv":
+    elif args.format in ("csv", "svg", "vega"):
         sys.stdout.buffer.write(data)
     else:
-        print("Geef voor xlsx een bestand op met --out.", file=sys.stderr)
+        print(f"Geef voor {args.format} een bestand op met --out.", file=sys.stderr)
         return EXIT_USAGE
+    return EXIT_OK
+
+
+def command_audit(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from monitor.artefact_audit import audit_edition
+    from monitor.publication import current_catalogue, published_edition
+
+    data_dir = config.data_dir()
+    catalogue = current_catalogue()
+    edition = _edition(args.editie, data_dir)
+    published = published_edition(data_dir, edition, catalogue)
+    with tempfile.TemporaryDirectory() as work:
+        directory = Path(args.map) if args.map else Path(work)
+        findings = audit_edition(published, directory, catalogue)
+    hidden = sum(
+        cell.is_hidden and cell.marker in ("<10", "x")
+        for f in published.figures
+        for cell in f.cells
+    )
+    if findings:
+        print(
+            f"AVG-controle van editie {edition.label}: {len(findings)} bevindingen.",
+            file=sys.stderr,
+        )
+        for finding in findings:
+            print(f"- {finding}", file=sys.stderr)
+        return EXIT_REFUSED
+    print(
+        f"AVG-controle van editie {edition.label}: geslaagd. {len(published.figures)} figuren, "
+        f"{hidden} afgeschermde cellen; geen afgeschermd aantal is terug te rekenen."
+    )
     return EXIT_OK
 
 
@@ -171,10 +205,15 @@ def build_parser() -> argparse.ArgumentParser:
     exporting = commands.add_parser("export", help="een gepubliceerde figuur exporteren")
     exporting.add_argument("figure_id", metavar="FIGUUR")
     exporting.add_argument("--editie", help="peildatum van de editie, bijvoorbeeld 2024-03")
-    exporting.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    exporting.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
     exporting.add_argument("--long", action="store_true", help="rijen periode;categorie;waarde")
     exporting.add_argument("--out", help="bestand om naar te schrijven (standaard: scherm)")
     exporting.set_defaults(handler=command_export)
+
+    auditing = commands.add_parser("audit", help="de AVG-controle van een editie opnieuw doen")
+    auditing.add_argument("--editie", help="peildatum van de editie, bijvoorbeeld 2024-03")
+    auditing.add_argument("--map", help="bewaar de gecontroleerde exportbestanden in deze map")
+    auditing.set_defaults(handler=command_audit)
 
     listing = commands.add_parser("figuren", help="alle figuur-ids tonen")
     listing.set_defaults(handler=command_figures)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import zipfile
 from collections.abc import Iterable
 
@@ -145,9 +146,43 @@ def _with_fixed_zip_times(data: bytes) -> bytes:
     return output.getvalue()
 
 
+def _spec(figure: PublishedFigure) -> dict:
+    from monitor.charts import chart_spec  # imported here: Altair is heavy and CSV needs none of it
+
+    return chart_spec(_require_published(figure))
+
+
+def vega_bytes(figure: PublishedFigure) -> bytes:
+    """The Vega-Lite specification exactly as the dashboard hands it to the browser."""
+    text = json.dumps(_spec(figure), ensure_ascii=False, indent=1, sort_keys=True)
+    return (text + "\n").encode("utf-8")
+
+
+def svg_bytes(figure: PublishedFigure) -> bytes:
+    import vl_convert  # imported here: only image exports need it
+
+    # No base URLs: the spec carries its data inline and nothing may be fetched from outside.
+    return vl_convert.vegalite_to_svg(_spec(figure), allowed_base_urls=[]).encode("utf-8")
+
+
+def png_bytes(figure: PublishedFigure, scale: float = 2.0) -> bytes:
+    import vl_convert
+
+    return vl_convert.vegalite_to_png(_spec(figure), scale=scale, allowed_base_urls=[])
+
+
+EXPORT_FORMATS = ("csv", "xlsx", "png", "svg", "vega")
+
+
 def export_bytes(figure: PublishedFigure, file_format: str, long: bool = False) -> bytes:
     if file_format == "csv":
         return csv_bytes(figure, long)
     if file_format == "xlsx":
         return xlsx_bytes(figure, long)
+    if file_format == "png":
+        return png_bytes(figure)
+    if file_format == "svg":
+        return svg_bytes(figure)
+    if file_format == "vega":
+        return vega_bytes(figure)
     raise ValueError(f"unknown export format: {file_format}")

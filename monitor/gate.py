@@ -49,7 +49,7 @@ def _table_statuses(
 def _published_cell(cell: ExactCell, status: CellStatus) -> PublishedCell:
     value: Decimal | None = cell.value if status is CellStatus.WAARDE else None
     return PublishedCell(
-        cell.row, cell.column, cell.periode, cell.categorie, value, status, cell.unit
+        cell.row, cell.column, cell.periode, cell.categorie, value, status, cell.unit, cell.key
     )
 
 

@@ -58,6 +58,9 @@ class PublishedCell:
     value: Decimal | None  # None whenever status is not WAARDE
     status: CellStatus
     unit: Unit
+    # (population, categorie, periode): the same key has the same status in every view; public
+    # information, used by `monitor audit` to re-derive relations from exported artefacts.
+    key: tuple[str, str, str] | None = None
 
     def __post_init__(self) -> None:
         if (self.value is None) == (self.status is CellStatus.WAARDE):

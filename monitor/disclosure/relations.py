@@ -4,7 +4,7 @@ relations the catalogue declares between them, kept only where they hold on the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from decimal import Decimal
 
 from monitor.catalogue import Catalogue
@@ -45,7 +45,7 @@ def _values(cells: dict[CellKey, ProtectionCell]) -> dict[CellKey, Decimal | Non
     return {key: cell.value for key, cell in cells.items()}
 
 
-def sum_relations(cells: dict[CellKey, ProtectionCell], catalogue: Catalogue) -> list[Relation]:
+def sum_relations(cells: Collection[CellKey], catalogue: Catalogue) -> list[Relation]:
     """total = Σ categories, for indicators whose categories add up (`optelbaar_tot`)."""
     relations = []
     by_period: dict[tuple[str, str], list[CellKey]] = {}
@@ -94,11 +94,11 @@ def stock_flow_relations(
     return relations
 
 
-def share_relations(cells: dict[CellKey, ProtectionCell]) -> list[Relation]:
+def share_relations(cells: Collection[CellKey]) -> list[Relation]:
     """The shares of one quarter add up to 100%."""
     groups: dict[tuple[str, str], list[CellKey]] = {}
     for key in cells:
-        if key[0].endswith(SHARE_SUFFIX) and cells[key].value is not None:
+        if key[0].endswith(SHARE_SUFFIX):
             groups.setdefault((key[0], key[2]), []).append(key)
     return [
         Relation(RelationKind.AANDEEL, ((HUNDRED, -1), *((k, 1) for k in sorted(members))))
@@ -126,6 +126,20 @@ def share_links(
     return links
 
 
+def tolerance(relation: Relation) -> Decimal:
+    return SHARE_TOLERANCE if relation.kind is RelationKind.AANDEEL else Decimal(0)
+
+
+def declared_relations(keys: Collection[CellKey], catalogue: Catalogue) -> list[Relation]:
+    """Every relation the catalogue declares between these cells (whether or not it holds)."""
+    present = [key for key in keys if key != HUNDRED]
+    return [
+        *sum_relations(present, catalogue),
+        *stock_flow_relations(present, catalogue),
+        *share_relations(present),
+    ]
+
+
 def protection_problem(
     tables: list[ExactTable],
     catalogue: Catalogue,
@@ -134,13 +148,11 @@ def protection_problem(
     cells = collect_cells(tables)
     cells[HUNDRED] = ProtectionCell(HUNDRED, Decimal(100), False)
     values = _values(cells)
-    candidates = [
-        *sum_relations(cells, catalogue),
-        *stock_flow_relations(cells, catalogue),
-    ]
     # Only relations that hold on the real data are relations a reader could use.
-    relations = [r for r in candidates if r.holds(values)]
-    relations += [r for r in share_relations(cells) if r.holds(values, SHARE_TOLERANCE)]
+    delivered = [key for key, cell in cells.items() if cell.value is not None]
+    relations = [
+        r for r in declared_relations(delivered, catalogue) if r.holds(values, tolerance(r))
+    ]
     settings = Settings(threshold=catalogue.instellingen.drempel)
     fixed = {HUNDRED: CellStatus.WAARDE, **(frozen or {})}
     shown = frozenset({HUNDRED, *(c.key for t in tables for c in t.cells if c.key is not None)})

@@ -1,0 +1,129 @@
+"""The nine worked examples of disclosure.md (threshold 10, zeros primary, minimum range 3)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from disclosure_builders import key, markers, problem, protected_markers
+
+from monitor.catalogue import load_catalogue
+from monitor.config import DEFAULT_CATALOGUE
+from monitor.disclosure.audit import GroupProgram, components, reader_view
+from monitor.disclosure.model import ProtectionCell
+from monitor.disclosure.protection import audited_statuses
+from monitor.editions import edition_from_text
+from monitor.exact import ExactCell, ExactTable
+from monitor.gate import protect_edition
+from monitor.published import Unit
+from monitor.registry import FIXED_FIGURES
+
+
+def test_example_1_one_small_cell_takes_the_cheapest_interior_cell_along():
+    values = {"A": 50, "B": 3, "C": 40, "D": 25, "totaal": 118}
+    assert protected_markers(values, [("totaal", ["A", "B", "C", "D"])]) == {
+        "A": "50", "B": "<10", "C": "40", "D": "x", "totaal": "118"}  # fmt: skip
+
+
+def test_example_2_a_zero_is_primary():
+    values = {"A": 30, "B": 0, "C": 25, "totaal": 55}
+    assert protected_markers(values, [("totaal", ["A", "B", "C"])]) == {
+        "A": "30", "B": "<10", "C": "x", "totaal": "55"}  # fmt: skip
+
+
+def test_example_3_everything_small_is_all_hidden_including_the_total():
+    values = {"A": 4, "B": 3, "C": 2, "totaal": 9}
+    assert set(protected_markers(values, [("totaal", ["A", "B", "C"])]).values()) == {"<10"}
+
+
+def test_example_4_two_dimensional_table_with_margins():
+    values = {"Ma": 25, "Mb": 3, "Mc": 40, "M": 68, "Va": 30, "Vb": 12, "Vc": 35, "V": 77,
+              "a": 55, "b": 15, "c": 75, "totaal": 145}  # fmt: skip
+    sums = [("M", ["Ma", "Mb", "Mc"]), ("V", ["Va", "Vb", "Vc"]), ("a", ["Ma", "Va"]),
+            ("b", ["Mb", "Vb"]), ("c", ["Mc", "Vc"]), ("totaal", ["M", "V"]),
+            ("totaal", ["a", "b", "c"])]  # fmt: skip
+    statuses = audited_statuses(problem(values, sums))
+    shown = markers(statuses, values)
+    assert shown["Mb"] == "<10"
+    assert {n for n, m in shown.items() if m == "x"} == {"Ma", "Va", "Vb"}
+    # What the reader can conclude about M·b: 0 … 5.
+    the_problem = problem(values, sums)
+    view = reader_view(the_problem, statuses)
+    (keys, relations), = components(view)  # fmt: skip
+    assert GroupProgram(keys, relations, view).interval([key("Mb")]) == (0.0, 5.0)
+
+
+def test_example_5_drill_down_keeps_subtotals_visible():
+    values = {"0-11": 30, "12-17": 4, "0-17": 34, "18-64": 50, "65+": 60, "18+": 110, "totaal": 144}
+    sums = [("0-17", ["0-11", "12-17"]), ("18+", ["18-64", "65+"]), ("totaal", ["0-17", "18+"])]
+    assert protected_markers(values, sums) == {
+        "0-11": "x", "12-17": "<10", "0-17": "34", "18-64": "50", "65+": "60", "18+": "110",
+        "totaal": "144"}  # fmt: skip
+
+
+def test_example_6_linked_breakdowns_share_the_total():
+    values = {"M": 60, "V": 55, "0-17": 5, "18-64": 70, "65+": 40, "totaal": 115}
+    sums = [("totaal", ["M", "V"]), ("totaal", ["0-17", "18-64", "65+"])]
+    assert protected_markers(values, sums) == {
+        "M": "60", "V": "55", "0-17": "<10", "18-64": "70", "65+": "x", "totaal": "115"}  # fmt: skip
+
+
+def test_example_7_percentages_carry_the_same_hidden_pattern_as_counts():
+    spec = next(s for s in FIXED_FIGURES if s.figure_id == "participatie-kenmerken-leefsituatie")
+    rows = {"alleenstaand": 80, "eenouder": 6, "paar": 34, "Totaal": 120}
+    cells = tuple(
+        ExactCell(row, "mrt-24", "2024-03", row, Decimal(v), Unit.PERSONEN, True,
+                  key=("participatie.uitkeringen" if row == "Totaal" else "participatie.uitkeringen_leefsituatie",
+                       "" if row == "Totaal" else row, "2024-03"))
+        for row, v in rows.items()
+    )  # fmt: skip
+    table = ExactTable(spec, Unit.PERSONEN, "Leefsituatie", tuple(rows), ("mrt-24",), cells)
+    catalogue = load_catalogue(DEFAULT_CATALOGUE)
+    (figure,) = protect_edition([table], edition_from_text("2024-03"), catalogue)
+    assert [figure.cell(r, "mrt-24").display() for r in rows] == ["80", "<10", "x", "120"]
+    from monitor.charts import _share_frame
+
+    shares = _share_frame(figure).set_index("rij")["weergave"].to_dict()
+    assert shares == {"alleenstaand": "66,7%", "eenouder": "<10", "paar": "x"}
+
+
+def test_example_8_months_and_their_quarter():
+    values = {"jan": 12, "feb": 15, "mrt": 4, "Q1": 31}
+    assert protected_markers(values, [("Q1", ["jan", "feb", "mrt"])]) == {
+        "jan": "x", "feb": "15", "mrt": "<10", "Q1": "31"}  # fmt: skip
+
+
+def test_example_9_amounts_of_hidden_counts_are_hidden():
+    counts = {"ambulant": 120, "verblijf": 6, "pleegzorg": 25, "totaal": 151}
+    the_problem = problem(counts, [("totaal", ["ambulant", "verblijf", "pleegzorg"])])
+    amounts = {
+        "€ambulant": 300_000,
+        "€verblijf": 410_000,
+        "€pleegzorg": 190_000,
+        "€totaal": 900_000,
+    }
+    for name, value in amounts.items():
+        the_problem.cells[key(name)] = ProtectionCell(key(name), Decimal(value), False)
+        the_problem.links[key(name)] = key(name[1:])
+    statuses = audited_statuses(the_problem)
+    shown = markers(statuses, {**counts, **amounts})
+    assert [shown[n] for n in counts] == ["120", "<10", "x", "151"]
+    assert shown["€verblijf"] == "x" and shown["€pleegzorg"] == "x"
+    assert shown["€ambulant"] == "300000" and shown["€totaal"] == "900000"
+
+
+def test_two_small_cells_never_protect_each_other():
+    """The acceptance case of the issue: A 50, B 2, C 3, D 40, totaal 95."""
+    values = {"A": 50, "B": 2, "C": 3, "D": 40, "totaal": 95}
+    shown = protected_markers(values, [("totaal", ["A", "B", "C", "D"])])
+    assert shown["B"] == shown["C"] == "<10"
+    assert "x" in shown.values()
+
+
+def test_a_secondary_of_exactly_ten_does_not_pin_a_small_cell():
+    """x means ≥ 10, so a secondary of 10 next to a 1 would leave the 1 with only 0…1."""
+    values = {"A": 10, "B": 1, "C": 200, "totaal": 211}
+    statuses = audited_statuses(problem(values, [("totaal", ["A", "B", "C"])]))
+    view = reader_view(problem(values, [("totaal", ["A", "B", "C"])]), statuses)
+    for keys, relations in components(view):
+        low, high = GroupProgram(keys, relations, view).interval([key("B")])
+        assert high - low >= 3
