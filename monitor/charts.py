@@ -269,7 +269,13 @@ def _kerncijfers_chart(figure: PublishedFigure) -> alt.Chart:
                 "rij:N",
                 title=None,
                 sort=list(figure.rows),
-                header=alt.Header(labelAngle=0, labelAlign="left"),
+                header=alt.Header(
+                    labelOrient="top",
+                    labelAnchor="start",
+                    labelAngle=0,
+                    labelFontWeight="bold",
+                    labelFontSize=12,
+                ),
             )
         )
         .resolve_scale(y="independent")

@@ -137,6 +137,19 @@ def command_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_report(args: argparse.Namespace) -> int:
+    from monitor.publication import current_catalogue, published_edition
+    from monitor.report import report_pdf
+
+    data_dir = config.data_dir()
+    catalogue = current_catalogue()
+    edition = _edition(args.editie, data_dir)
+    pdf = report_pdf(published_edition(data_dir, edition, catalogue), catalogue)
+    Path(args.out).write_bytes(pdf)
+    print(f"Rapport {edition.label} geschreven naar {args.out} ({len(pdf) // 1024} kB).")
+    return EXIT_OK
+
+
 def command_figures(args: argparse.Namespace) -> int:
     from monitor.publication import current_catalogue
     from monitor.registry import figure_specs
@@ -214,6 +227,11 @@ def build_parser() -> argparse.ArgumentParser:
     auditing.add_argument("--editie", help="peildatum van de editie, bijvoorbeeld 2024-03")
     auditing.add_argument("--map", help="bewaar de gecontroleerde exportbestanden in deze map")
     auditing.set_defaults(handler=command_audit)
+
+    report = commands.add_parser("report", help="het rapport van een editie als pdf")
+    report.add_argument("--editie", help="peildatum van de editie, bijvoorbeeld 2024-03")
+    report.add_argument("--out", required=True, help="het pdf-bestand om te schrijven")
+    report.set_defaults(handler=command_report)
 
     listing = commands.add_parser("figuren", help="alle figuur-ids tonen")
     listing.set_defaults(handler=command_figures)

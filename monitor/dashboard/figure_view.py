@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
 from monitor.charts import alt_text, chart_for
+from monitor.export import export_bytes
 from monitor.published import MARKER_LEGEND, METHOD_NOTE, PublishedFigure
 from monitor.registry import Shape
 
@@ -35,6 +38,7 @@ def render_figure(figure: PublishedFigure) -> None:
         st.table(table_frame(figure))
         legend = "; ".join(f"{marker} = {meaning}" for marker, meaning in MARKER_LEGEND)
         st.caption(f"Tekens: {legend}.")
+    render_downloads(figure)
     with st.expander("Definitie, bron en peildatum"):
         st.markdown(figure.definition.replace("\n\n", "\n\n"))
         st.markdown(f"**Bron:** {'; '.join(figure.sources)}")
@@ -56,3 +60,30 @@ def render_kerncijfer_metrics(figure: PublishedFigure) -> None:
                 + f" t.o.v. {cells[-2].column}"
             )
         column.metric(f"{row} ({latest.column})", latest.display(), delta=delta, delta_color="off")
+
+
+DOWNLOADS = (
+    ("png", "Grafiek (PNG)", "image/png"),
+    ("svg", "Grafiek (SVG)", "image/svg+xml"),
+    ("csv", "Tabel (CSV)", "text/csv"),
+    ("xlsx", "Tabel (Excel)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+)
+
+
+def _bytes_later(figure: PublishedFigure, file_format: str) -> Callable[[], bytes]:
+    # Built only when clicked: rendering every chart as PNG on each page view would be slow.
+    return lambda: export_bytes(figure, file_format)
+
+
+def render_downloads(figure: PublishedFigure) -> None:
+    columns = st.columns(len(DOWNLOADS))
+    for column, (file_format, label, mime) in zip(columns, DOWNLOADS, strict=True):
+        column.download_button(
+            label,
+            data=_bytes_later(figure, file_format),
+            file_name=f"{figure.figure_id}_{figure.edition}.{file_format}",
+            mime=mime,
+            key=f"download-{figure.figure_id}-{file_format}",
+            on_click="ignore",
+            icon=":material/download:",
+        )

@@ -8,6 +8,7 @@ from monitor.dashboard.session import catalogue, current_published
 from monitor.kpis import overview
 from monitor.published import METHOD_NOTE
 from monitor.registry import chapter_title
+from monitor.report import report_pdf
 
 st.title("Monitor Sociaal Domein")
 published = current_published()
@@ -37,6 +38,20 @@ for chapter, kerncijfers in summary.kerncijfers.items():
             )
             if kerncijfer.target:
                 st.caption(kerncijfer.target.capitalize())
+
+st.header("Rapport voor de raad", divider="gray")
+st.markdown(
+    "Het hele rapport van deze editie als pdf: alle hoofdstukken met grafieken, zinnen, tabellen, "
+    "teksten en definities, geschikt om bij een raadsvoorstel te voegen."
+)
+st.download_button(
+    "Rapport downloaden (pdf)",
+    data=lambda: report_pdf(published, catalogue()),
+    file_name=f"monitor-sociaal-domein_{published.edition.key}.pdf",
+    mime="application/pdf",
+    on_click="ignore",
+    icon=":material/picture_as_pdf:",
+)
 
 st.header("Leeswijzer", divider="gray")
 st.markdown(

@@ -1,0 +1,82 @@
+"""The printable report for the raad, checked as a reader sees it: pages, text and images."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from monitor.editions import edition_from_text
+from monitor.publication import published_edition
+from monitor.published import CellStatus
+from monitor.report import report_html, report_pdf
+
+
+@pytest.fixture(scope="module")
+def report(demo_data_dir, catalogue, tmp_path_factory):
+    published = published_edition(demo_data_dir, edition_from_text("2026-09"), catalogue)
+    directory = tmp_path_factory.mktemp("rapport")
+    pdf = directory / "monitor.pdf"
+    pdf.write_bytes(report_pdf(published, catalogue))
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return published, pdf, text
+
+
+def test_the_report_has_a_cover_contents_and_every_chapter(report):
+    _, pdf, text = report
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info)[1])
+    assert 25 <= pages <= 60
+    assert "Tagged:          yes" in info
+    for title in ("Monitor Sociaal Domein", "Gemeente Voorbeeld", "Editie t/m september 2026", "Inhoud",
+                  "Inleiding en leeswijzer", "1. Wmo", "2. Jeugd", "3. Participatie", "4. Sociale basis",
+                  "Bijlage: definities en bronnen"):  # fmt: skip
+        assert title in text, title
+    assert re.search(r"Pagina \d+ van \d+", text)
+
+
+def test_the_report_carries_the_trend_sentences_and_small_counts(report):
+    published, _, text = report
+    flat = " ".join(text.split())
+    for sentence in published.figure("wmo-clienten-totaal").sentences:
+        assert " ".join(sentence.split()) in flat
+    assert "<10" in text
+    assert "Aantallen kleiner dan 10 worden als <10 getoond" in flat
+
+
+def test_every_page_renders_to_an_image(report, tmp_path):
+    _, pdf, _ = report
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(tmp_path / "pagina")], check=True)
+    images = sorted(tmp_path.glob("pagina-*.png"))
+    assert len(images) >= 25 and all(image.stat().st_size > 1000 for image in images)
+
+
+def test_no_hidden_value_reaches_the_report(report, demo_data_dir, catalogue):
+    """A hidden count must not appear next to its row label anywhere in the report's tables."""
+    published, _, _ = report
+    html = report_html(published, catalogue)
+    for figure in published.figures:
+        for cell in figure.cells:
+            if cell.status in (CellStatus.PRIMAIR, CellStatus.SECUNDAIR):
+                assert cell.value is None
+    # The exact value of Beschermd Wonen is in the store, but never in the report.
+    rows = re.findall(r"<th scope=\"row\">Beschermd Wonen</th>(.*?)</tr>", html)
+    assert rows and all(re.fullmatch(r"(<td>(&lt;10|x)</td>)+", row) for row in rows)
+
+
+def test_texts_are_shown_as_text_not_html(report, catalogue):
+    published, _, text = report
+    assert "Actie:" in text  # markdown bold rendered
+    assert "<p>" not in text and "<strong>" not in text
+
+
+def test_the_report_is_dutch_and_accessible(report, catalogue):
+    published, _, _ = report
+    html = report_html(published, catalogue)
+    assert '<html lang="nl">' in html
+    assert html.count("<img ") == len(published.figures)
+    assert all(alt for alt in re.findall(r'<img [^>]*alt="([^"]*)"', html))
+    assert "<table>" in html and 'scope="col"' in html
