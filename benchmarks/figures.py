@@ -36,11 +36,24 @@ def figure_import() -> list[Result]:
 
         def full_import() -> None:
             data_dir = Path(work) / f"store{next(counter)}"
-            import_files(data_dir, [UploadFile(f.path, f.path.name) for f in csv_files], CATALOGUE, author="bench")
+            import_files(
+                data_dir,
+                [UploadFile(f.path, f.path.name) for f in csv_files],
+                CATALOGUE,
+                author="bench",
+            )
 
         imported = best_of(5, full_import)
         bare = best_of(5, lambda: _bare_read([f.path for f in csv_files]))
-    return [Result("import cijfers (gemeente, 7 CSV-bestanden)", imported, "DuckDB read_csv zelfde bestanden", bare, "≤ 3× kale read")]
+    return [
+        Result(
+            "import cijfers (gemeente, 7 CSV-bestanden)",
+            imported,
+            "DuckDB read_csv zelfde bestanden",
+            bare,
+            "≤ 3× kale read",
+        )
+    ]
 
 
 COLD_BUILD = textwrap.dedent(

@@ -13,15 +13,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import figures  # noqa: E402
-from benchmarks.common import print_table  # noqa: E402
+from benchmarks import figures
+from benchmarks.common import print_table
 
 BENCHMARKS = (figures.figure_import, figures.chapter_build)
 
 
 def main() -> int:
-    print(f"Benchmarks Monitor Sociaal Domein, {dt.date.today():%d-%m-%Y}, {platform.processor() or platform.machine()}, "
-          f"Python {platform.python_version()}")
+    print(
+        f"Benchmarks Monitor Sociaal Domein, {dt.date.today():%d-%m-%Y}, {platform.processor() or platform.machine()}, "
+        f"Python {platform.python_version()}"
+    )
     results = []
     for benchmark in BENCHMARKS:
         results.extend(benchmark())

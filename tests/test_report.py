@@ -67,8 +67,8 @@ def test_no_hidden_value_reaches_the_report(report, demo_data_dir, catalogue):
     assert rows and all(re.fullmatch(r"(<td>(&lt;10|x)</td>)+", row) for row in rows)
 
 
-def test_texts_are_shown_as_text_not_html(report, catalogue):
-    published, _, text = report
+def test_texts_are_shown_as_text_not_html(report):
+    _, _, text = report
     assert "Actie:" in text  # markdown bold rendered
     assert "<p>" not in text and "<strong>" not in text
 
