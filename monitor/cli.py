@@ -11,6 +11,7 @@ from pathlib import Path
 
 from monitor import config
 from monitor.catalogue import CatalogueError
+from monitor.disclosure.protection import GateError
 from monitor.editions import Edition, edition_from_text
 from monitor.export import EXPORT_FORMATS
 from monitor.periods import PeriodError
@@ -144,7 +145,11 @@ def command_report(args: argparse.Namespace) -> int:
     data_dir = config.data_dir()
     catalogue = current_catalogue()
     edition = _edition(args.editie, data_dir)
-    pdf = report_pdf(published_edition(data_dir, edition, catalogue), catalogue)
+    from monitor.editorial import texts_for
+
+    pdf = report_pdf(
+        published_edition(data_dir, edition, catalogue), catalogue, texts_for(data_dir, edition)
+    )
     Path(args.out).write_bytes(pdf)
     print(f"Rapport {edition.label} geschreven naar {args.out} ({len(pdf) // 1024} kB).")
     return EXIT_OK
@@ -177,12 +182,30 @@ def command_rollback(args: argparse.Namespace) -> int:
 
 def command_demo(args: argparse.Namespace) -> int:
     from monitor.demo import load_demo
+    from monitor.editions import edition_from_text
+    from monitor.publication import current_catalogue
+    from monitor.texts import DEMO_EDITIONS, publish_demo_editions
+
+    catalogue = current_catalogue()
+    version = load_demo(config.data_dir(), catalogue, replace=args.vervang)
+    publish_demo_editions(
+        config.data_dir(), catalogue, [edition_from_text(e) for e in DEMO_EDITIONS]
+    )
+    print(
+        f"Demodata van {catalogue.instellingen.gemeente_naam} geladen (versie {version}); "
+        f"edities {', '.join(DEMO_EDITIONS)} gepubliceerd met voorbeeldteksten."
+    )
+    return EXIT_OK
+
+
+def command_publish(args: argparse.Namespace) -> int:
+    from monitor.editorial import publish_edition
     from monitor.publication import current_catalogue
 
-    version = load_demo(config.data_dir(), current_catalogue(), replace=args.vervang)
-    print(
-        f"Demodata van {current_catalogue().instellingen.gemeente_naam} geladen (versie {version})."
-    )
+    data_dir = config.data_dir()
+    edition = _edition(args.editie, data_dir)
+    version = publish_edition(data_dir, edition, current_catalogue(), _author(args.auteur))
+    print(f"Editie {edition.label} gepubliceerd (versie {version}).")
     return EXIT_OK
 
 
@@ -244,6 +267,13 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("--auteur", help="naam in de historie (standaard de gebruiker)")
     undo.set_defaults(handler=command_rollback)
 
+    publishing = commands.add_parser("publiceer", help="een editie publiceren (vastleggen)")
+    publishing.add_argument(
+        "--editie", help="peildatum, bijvoorbeeld 2024-03 (standaard de laatste)"
+    )
+    publishing.add_argument("--auteur", help="naam in de historie (standaard de gebruiker)")
+    publishing.set_defaults(handler=command_publish)
+
     demo = commands.add_parser("demo", help="demodata van Gemeente Voorbeeld laden")
     demo.add_argument("--vervang", action="store_true", help="ook als de store niet leeg is")
     demo.set_defaults(handler=command_demo)
@@ -266,7 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("De import is geweigerd:", file=sys.stderr)
         print(refused.report(), file=sys.stderr)
         return EXIT_REFUSED
-    except (CatalogueError, StoreError, PeriodError, ValueError) as error:
+    except (CatalogueError, StoreError, PeriodError, ValueError, GateError) as error:
         print(f"Fout: {error}", file=sys.stderr)
         return EXIT_REFUSED
 

@@ -12,16 +12,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import duckdb
+
 from monitor import config
 from monitor.catalogue import Catalogue, load_catalogue
 from monitor.editions import Edition, edition_for_latest
+from monitor.exact import CellKey
 from monitor.figures import FigureContext, build_exact_table
 from monitor.gate import protect_edition
 from monitor.periods import Period
-from monitor.published import PublishedFigure
+from monitor.published import CellStatus, PublishedFigure
 from monitor.registry import figure_specs
 from monitor.sql import fetch_records, fetch_value
-from monitor.store import current_snapshot, open_snapshot
+from monitor.store import current_snapshot, open_snapshot, version_of
 
 
 class UnknownFigure(LookupError):
@@ -103,23 +106,30 @@ def latest_edition(data_dir: Path, gemeente: str | None = None) -> Edition | Non
 
 
 _CACHE_SIZE = 32
-_cache: OrderedDict[tuple[str, str, Edition, str, int], tuple[Catalogue, PublishedEdition]] = (
-    OrderedDict()
-)
+_cache: OrderedDict[
+    tuple[str, int | None, Edition, str, int], tuple[Catalogue, PublishedEdition]
+] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
+def _frozen(con: duckdb.DuckDBPyConnection, edition: Edition) -> dict[CellKey, CellStatus]:
+    records = fetch_records(con, "store/frozen_cells", editie=edition.key)
+    return {
+        (r["populatie"], r["categorie"], r["periode"]): CellStatus(r["status"]) for r in records
+    }
+
+
 def _build(
-    data_dir: Path, version: str, edition: Edition, gemeente: str, catalogue: Catalogue
+    data_dir: Path, version: int | None, edition: Edition, gemeente: str, catalogue: Catalogue
 ) -> PublishedEdition:
-    con = open_snapshot(data_dir)
+    con = open_snapshot(data_dir, version)
     try:
         context = FigureContext(con, edition, catalogue, gemeente)
         tables = [build_exact_table(context, spec) for spec in figure_specs(catalogue)]
-        figures = protect_edition(tables, edition, catalogue)
+        figures = protect_edition(tables, edition, catalogue, _frozen(con, edition))
     finally:
         con.close()
-    return PublishedEdition(edition, version, figures)
+    return PublishedEdition(edition, "" if version is None else f"v{version:06d}.duckdb", figures)
 
 
 def published_edition(
@@ -127,14 +137,19 @@ def published_edition(
     edition: Edition,
     catalogue: Catalogue | None = None,
     gemeente: str | None = None,
+    version: int | None = None,
 ) -> PublishedEdition:
     """Every declared figure of an edition, through the gate, cached per store version.
 
-    Published figures are immutable, so one cache serves every session of the dashboard.
+    Without `version` the figures come from the current store (the draft); with it, from that
+    frozen snapshot (a published edition re-opens exactly as it was). Published figures are
+    immutable, so one cache serves every session of the dashboard.
     """
     catalogue = catalogue or current_catalogue()
     gemeente = config.gemeente_code() if gemeente is None else gemeente
-    version = store_version(data_dir)
+    if version is None:
+        snapshot = current_snapshot(data_dir)
+        version = None if snapshot is None else version_of(snapshot)
     # The catalogue object itself is kept in the entry, so its id cannot be reused meanwhile.
     key = (str(data_dir.resolve()), version, edition, gemeente, id(catalogue))
     with _cache_lock:

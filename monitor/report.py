@@ -19,12 +19,12 @@ from markupsafe import Markup
 
 from monitor.catalogue import Catalogue
 from monitor.charts import alt_text
+from monitor.editorial import TextRecord, thema_key
 from monitor.export import svg_bytes
 from monitor.periods import MONTH_NAMES
 from monitor.publication import PublishedEdition
 from monitor.published import MARKER_LEGEND, METHOD_NOTE, PublishedFigure
 from monitor.registry import Shape, chapter_title, figure_specs
-from monitor.texts import thema_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 CHAPTERS = ("wmo", "jeugd", "participatie", "sociale_basis")
@@ -76,7 +76,9 @@ def _figure_context(figure: PublishedFigure) -> dict:
     }
 
 
-def _chapters(published: PublishedEdition, catalogue: Catalogue) -> list[dict]:
+def _chapters(
+    published: PublishedEdition, catalogue: Catalogue, texts: dict[str, TextRecord]
+) -> list[dict]:
     themas = {f"4.{n}": thema for n, thema in enumerate(catalogue.thema, start=1)}
     chapters = []
     for number, chapter in enumerate(CHAPTERS, start=1):
@@ -91,10 +93,12 @@ def _chapters(published: PublishedEdition, catalogue: Catalogue) -> list[dict]:
             if figure.section in themas:
                 thema = themas[figure.section]
                 section["ambitie"] = thema.ambitie
-                text = thema_text(thema.id)
-                section["text"] = _markdown(text) if text else None
+                text = texts.get(thema_key(thema.id))
+                section["text"] = _markdown(text.text) if text else None
+        intro = texts.get(chapter)
         chapters.append({"number": number, "title": chapter_title(chapter), "anchor": chapter,
-                         "sections": list(sections.values())})  # fmt: skip
+                         "sections": list(sections.values()),
+                         "text": _markdown(intro.text) if intro else None})  # fmt: skip
     return chapters
 
 
@@ -111,7 +115,9 @@ def _peildatum_text(day: dt.date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
-def report_html(published: PublishedEdition, catalogue: Catalogue) -> str:
+def report_html(
+    published: PublishedEdition, catalogue: Catalogue, texts: dict[str, TextRecord]
+) -> str:
     edition = published.edition
     template = _environment().get_template("report.html.j2")
     return template.render(
@@ -121,14 +127,16 @@ def report_html(published: PublishedEdition, catalogue: Catalogue) -> str:
         peildatum_iso=edition.peildatum_date.isoformat(),
         method_note=METHOD_NOTE,
         legend=MARKER_LEGEND,
-        chapters=_chapters(published, catalogue),
+        chapters=_chapters(published, catalogue, texts),
         definitions=_definitions(catalogue),
     )
 
 
-def report_pdf(published: PublishedEdition, catalogue: Catalogue) -> bytes:
+def report_pdf(
+    published: PublishedEdition, catalogue: Catalogue, texts: dict[str, TextRecord]
+) -> bytes:
     import weasyprint  # imported here: it loads the system's Pango libraries
 
-    html = weasyprint.HTML(string=report_html(published, catalogue), base_url=str(TEMPLATES))
+    html = weasyprint.HTML(string=report_html(published, catalogue, texts), base_url=str(TEMPLATES))
     stylesheet = weasyprint.CSS(filename=str(TEMPLATES / "report.css"))
     return html.write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")

@@ -30,8 +30,18 @@ PREVIOUS_TABLES = (
     "store/copy_figures_from_previous",
     "store/copy_versions_from_previous",
     "store/copy_version_files_from_previous",
+    "store/copy_texts_from_previous",
+    "store/copy_editions_from_previous",
+    "store/copy_edition_cells_from_previous",
 )
-SCHEMA = ("store/create_figures", "store/create_versions", "store/create_version_files")
+SCHEMA = (
+    "store/create_figures",
+    "store/create_versions",
+    "store/create_version_files",
+    "store/create_texts",
+    "store/create_editions",
+    "store/create_edition_cells",
+)
 
 
 class StoreError(RuntimeError):
@@ -90,10 +100,13 @@ def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
         execute(con, name)
 
 
-def open_snapshot(data_dir: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the current snapshot; an empty store gives an empty in-memory
-    database with the same schema, so readers need no special case."""
-    snapshot = current_snapshot(data_dir)
+def open_snapshot(data_dir: Path, version: int | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the current snapshot (or to an earlier `version`); an empty
+    store gives an empty in-memory database with the same schema, so readers need no special
+    case."""
+    snapshot = (
+        current_snapshot(data_dir) if version is None else snapshot_for_version(data_dir, version)
+    )
     if snapshot is None:
         con = duckdb.connect(":memory:")
         _create_schema(con)

@@ -54,7 +54,10 @@ def tree_digest(directory: Path) -> dict[str, str]:
 def demo_data_dir(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Path:
     """A store with the demo edition of Gemeente Voorbeeld, shared read-only by the session."""
     from monitor.demo import load_demo
+    from monitor.editions import edition_from_text
+    from monitor.texts import DEMO_EDITIONS, publish_demo_editions
 
     directory = tmp_path_factory.mktemp("demo") / "data"
     load_demo(directory, catalogue)
+    publish_demo_editions(directory, catalogue, [edition_from_text(e) for e in DEMO_EDITIONS])
     return directory

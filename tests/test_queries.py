@@ -11,7 +11,7 @@ import pytest
 
 from monitor.config import QUERIES_DIR
 from monitor.sql import execute, load_sql
-from monitor.store import current_snapshot
+from monitor.store import PREVIOUS_TABLES, SCHEMA, current_snapshot
 
 QUERY_NAMES = sorted(
     p.relative_to(QUERIES_DIR).with_suffix("").as_posix() for p in QUERIES_DIR.rglob("*.sql")
@@ -39,6 +39,10 @@ PARAMETERS = {
     "file_name": "test.csv",
     "sha256": "0" * 64,
     "data_rows": 0,
+    "editie": "2026-09",
+    "sleutel": "thema:mantelzorg",
+    "tekst": "Tekst",
+    "published_at": dt.datetime(2026, 10, 1),
 }
 
 
@@ -54,8 +58,7 @@ def test_every_query_file_has_a_header_with_purpose_and_parameters():
             ), name
 
 
-COPY_QUERIES = {"store/copy_figures_from_previous", "store/copy_versions_from_previous",
-                "store/copy_version_files_from_previous"}  # fmt: skip
+COPY_QUERIES = set(PREVIOUS_TABLES)
 
 
 def staged_row() -> pd.DataFrame:
@@ -73,7 +76,7 @@ def test_query_runs_against_the_demo_store(name, demo_data_dir, tmp_path):
     attached as `previous` (and as `earlier` for a rollback) and its tables copied in."""
     snapshot = str(current_snapshot(demo_data_dir))
     con = duckdb.connect(str(tmp_path / "next.duckdb"))
-    for schema in ("store/create_figures", "store/create_versions", "store/create_version_files"):
+    for schema in SCHEMA:
         execute(con, schema)
     if name != "store/attach_previous":
         execute(con, "store/attach_previous", path=snapshot)
@@ -85,6 +88,11 @@ def test_query_runs_against_the_demo_store(name, demo_data_dir, tmp_path):
     if name == "store/replace_figures_from_version":
         execute(con, "store/delete_all_figures")
     con.register("staged_figures", staged_row())
+    con.register(
+        "edition_cells_frame",
+        pd.DataFrame({"editie": ["2026-09"], "populatie": ["wmo.clienten"], "categorie": [""],
+                      "periode": ["2026-09"], "status": ["waarde"], "waarde": ["986"]}),
+    )  # fmt: skip
     text = load_sql(name)
     names = set(re.findall(r"\$([a-z_0-9]+)", text))
     params = {k: PARAMETERS[k] for k in names if k != "path"}

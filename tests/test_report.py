@@ -8,6 +8,7 @@ import subprocess
 import pytest
 
 from monitor.editions import edition_from_text
+from monitor.editorial import texts_for
 from monitor.publication import published_edition
 from monitor.published import CellStatus
 from monitor.report import report_html, report_pdf
@@ -18,7 +19,7 @@ def report(demo_data_dir, catalogue, tmp_path_factory):
     published = published_edition(demo_data_dir, edition_from_text("2026-09"), catalogue)
     directory = tmp_path_factory.mktemp("rapport")
     pdf = directory / "monitor.pdf"
-    pdf.write_bytes(report_pdf(published, catalogue))
+    pdf.write_bytes(report_pdf(published, catalogue, texts_for(demo_data_dir, published.edition)))
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -57,7 +58,7 @@ def test_every_page_renders_to_an_image(report, tmp_path):
 def test_no_hidden_value_reaches_the_report(report, demo_data_dir, catalogue):
     """A hidden count must not appear next to its row label anywhere in the report's tables."""
     published, _, _ = report
-    html = report_html(published, catalogue)
+    html = report_html(published, catalogue, texts_for(demo_data_dir, published.edition))
     for figure in published.figures:
         for cell in figure.cells:
             if cell.status in (CellStatus.PRIMAIR, CellStatus.SECUNDAIR):
@@ -73,9 +74,9 @@ def test_texts_are_shown_as_text_not_html(report):
     assert "<p>" not in text and "<strong>" not in text
 
 
-def test_the_report_is_dutch_and_accessible(report, catalogue):
+def test_the_report_is_dutch_and_accessible(report, catalogue, demo_data_dir):
     published, _, _ = report
-    html = report_html(published, catalogue)
+    html = report_html(published, catalogue, texts_for(demo_data_dir, published.edition))
     assert '<html lang="nl">' in html
     assert html.count("<img ") == len(published.figures)
     assert all(alt for alt in re.findall(r'<img [^>]*alt="([^"]*)"', html))

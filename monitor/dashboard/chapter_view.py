@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from monitor.dashboard.figure_view import render_figure
-from monitor.dashboard.session import current_published
+from monitor.dashboard.session import current_published, current_texts
+from monitor.dashboard.text_view import render_text
 from monitor.published import METHOD_NOTE, PublishedFigure
 from monitor.registry import chapter_title
 
@@ -19,6 +20,7 @@ def render_chapter(chapter: str) -> None:
         st.info("Er zijn nog geen cijfers gepubliceerd.")
         return
     st.caption(f"Editie {published.edition.label}. {METHOD_NOTE}")
+    render_text(current_texts().get(chapter))
     figures = published.chapter(chapter)
     sections: dict[tuple[str, str], list[PublishedFigure]] = {}
     for figure in figures:

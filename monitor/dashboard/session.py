@@ -1,15 +1,19 @@
-"""What every page needs from the running app: the store location, the chosen edition and the
-published figures of that edition (cached per store version, shared by all sessions)."""
+"""What every page needs from the running app: who is looking, which edition they chose, and
+the published figures and texts of that edition (cached per store version, shared by all
+sessions)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
 from monitor import config
+from monitor.access import Access, AccessSettings, Role, access_for
 from monitor.catalogue import Catalogue
 from monitor.editions import Edition
+from monitor.editorial import TextRecord, published_editions, texts_for
 from monitor.publication import (
     PublishedEdition,
     available_editions,
@@ -21,6 +25,21 @@ from monitor.publication import (
 EDITION_KEY = "editie"
 
 
+@dataclass(frozen=True)
+class EditionChoice:
+    edition: Edition
+    version: int | None  # the frozen snapshot of a published edition; None for the draft
+    label: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.edition.key}@{self.version or 'concept'}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.version is None
+
+
 def data_dir() -> Path:
     return config.data_dir()
 
@@ -29,26 +48,57 @@ def catalogue() -> Catalogue:
     return current_catalogue()
 
 
+def _secrets() -> dict:
+    try:
+        return st.secrets.to_dict()
+    except (FileNotFoundError, KeyError, AttributeError):
+        return {}
+    except Exception:
+        return {}
+
+
+def login_configured() -> bool:
+    return "auth" in _secrets()
+
+
+def current_access() -> Access:
+    settings = AccessSettings.from_secrets(_secrets())
+    user = st.user.to_dict() if login_configured() else {}
+    return access_for(user, settings)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
-def _editions(directory: str, version: str) -> list[Edition]:
-    # Keyed on the store version: a new publication makes new editions visible at the next rerun.
-    return available_editions(Path(directory))
+def _choices(directory: str, version: str) -> tuple[list[EditionChoice], list[EditionChoice]]:
+    # Keyed on the store version: a new publication appears at the next rerun.
+    path = Path(directory)
+    published = [
+        EditionChoice(info.edition, info.version, info.edition.label)
+        for info in published_editions(path)
+    ]
+    drafts = [
+        EditionChoice(edition, None, f"{edition.label} (concept)")
+        for edition in available_editions(path)[:1]
+    ]
+    return published, drafts
 
 
-def editions() -> list[Edition]:
+def edition_choices(access: Access) -> list[EditionChoice]:
+    """Viewers see published editions only; beleidsmedewerkers also the draft of the newest."""
     directory = data_dir()
-    return _editions(str(directory.resolve()), store_version(directory))
+    published, drafts = _choices(str(directory.resolve()), store_version(directory))
+    if access.has(Role.BELEIDSMEDEWERKER):
+        return [*drafts, *published]
+    return published
 
 
-def edition_selector() -> Edition | None:
-    """The edition chooser in the sidebar; remembers the choice across pages."""
-    choices = editions()
+def edition_selector(access: Access) -> EditionChoice | None:
+    choices = edition_choices(access)
     if not choices:
         return None
-    keys = [edition.key for edition in choices]
+    keys = [choice.key for choice in choices]
     if st.session_state.get(EDITION_KEY) not in keys:
         st.session_state[EDITION_KEY] = keys[0]
-    labels = {edition.key: edition.label for edition in choices}
+    labels = {choice.key: choice.label for choice in choices}
     st.sidebar.selectbox(
         "Editie (peildatum)",
         keys,
@@ -56,13 +106,33 @@ def edition_selector() -> Edition | None:
         format_func=lambda key: labels[key],
         help="Elke editie toont het lopende jaar tot de peildatum en de twee jaren ervoor.",
     )
-    return next(edition for edition in choices if edition.key == st.session_state[EDITION_KEY])
+    return current_choice(access)
+
+
+def current_choice(access: Access | None = None) -> EditionChoice | None:
+    choices = edition_choices(access or current_access())
+    chosen = st.session_state.get(EDITION_KEY)
+    return next((c for c in choices if c.key == chosen), choices[0] if choices else None)
 
 
 def current_published() -> PublishedEdition | None:
-    choices = editions()
-    if not choices:
+    choice = current_choice()
+    if choice is None:
         return None
-    chosen = st.session_state.get(EDITION_KEY, choices[0].key)
-    edition = next((e for e in choices if e.key == chosen), choices[0])
-    return published_edition(data_dir(), edition)
+    return published_edition(data_dir(), choice.edition, version=choice.version)
+
+
+def current_texts() -> dict[str, TextRecord]:
+    choice = current_choice()
+    if choice is None:
+        return {}
+    return texts_for(data_dir(), choice.edition, choice.version)
+
+
+def require(role: Role) -> Access:
+    """Re-check at the top of a restricted page: registration alone is not protection."""
+    access = current_access()
+    if not access.has(role):
+        st.error("U heeft geen toegang tot deze pagina. Log in met een account met de juiste rol.")
+        st.stop()
+    return access

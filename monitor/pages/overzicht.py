@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor.dashboard.session import catalogue, current_published
+from monitor.dashboard.session import catalogue, current_published, current_texts
 from monitor.kpis import overview
 from monitor.published import METHOD_NOTE
 from monitor.registry import chapter_title
@@ -14,11 +14,12 @@ st.title("Monitor Sociaal Domein")
 published = current_published()
 if published is None:
     st.info(
-        "Er zijn nog geen cijfers gepubliceerd. Importeer cijfers met `monitor import` of laad de "
-        "demo met `monitor demo`."
+        "Er is nog geen editie gepubliceerd. Beleidsmedewerkers importeren cijfers en publiceren "
+        "een editie (of laad de demo met `monitor demo`)."
     )
     st.stop()
 
+texts = current_texts()
 settings = catalogue().instellingen
 st.markdown(f"**{settings.gemeente_naam}** · editie **{published.edition.label}**")
 summary = overview(published, catalogue())
@@ -46,7 +47,7 @@ st.markdown(
 )
 st.download_button(
     "Rapport downloaden (pdf)",
-    data=lambda: report_pdf(published, catalogue()),
+    data=lambda: report_pdf(published, catalogue(), texts),
     file_name=f"monitor-sociaal-domein_{published.edition.key}.pdf",
     mime="application/pdf",
     on_click="ignore",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from monitor.dashboard.figure_view import render_figure
-from monitor.dashboard.session import catalogue, current_published
+from monitor.dashboard.session import catalogue, current_published, current_texts
+from monitor.dashboard.text_view import render_text
+from monitor.editorial import thema_key
 from monitor.published import METHOD_NOTE
 from monitor.registry import thema_figure_id
-from monitor.texts import thema_text
 
 st.title("4. Sociale basis")
 published = current_published()
@@ -16,11 +17,10 @@ if published is None:
     st.info("Er zijn nog geen cijfers gepubliceerd.")
     st.stop()
 st.caption(f"Editie {published.edition.label}. {METHOD_NOTE}")
+texts = current_texts()
+render_text(texts.get("sociale_basis"))
 for number, thema in enumerate(catalogue().thema, start=1):
     st.header(f"4.{number} {thema.titel}", divider="gray")
     st.markdown(f"**Ambitie.** {thema.ambitie}")
     render_figure(published.figure(thema_figure_id(thema.id)))
-    text = thema_text(thema.id)
-    if text:
-        st.markdown("**Stand van zaken en acties** (voorbeeldtekst)")
-        st.markdown(text)
+    render_text(texts.get(thema_key(thema.id)), "Stand van zaken en acties")
