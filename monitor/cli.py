@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -210,6 +211,7 @@ def command_publish(args: argparse.Namespace) -> int:
 
 
 def command_dashboard(args: argparse.Namespace) -> int:
+    from monitor.demo_login import demo_login
     from monitor.store import current_snapshot
 
     if args.demo and current_snapshot(config.data_dir()) is None:
@@ -218,8 +220,15 @@ def command_dashboard(args: argparse.Namespace) -> int:
     command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port)]
     if args.headless:
         command += ["--server.headless", "true"]
-    os.execv(sys.executable, command)
-    return EXIT_OK  # pragma: no cover - execv does not return
+    if not args.login:
+        os.execv(sys.executable, command)
+    with demo_login(args.port) as secrets_file:
+        command += ["--secrets.files", str(secrets_file)]
+        print(
+            "Inloggen: klik op Inloggen en kies bij de test-inlogdienst de gebruiker "
+            "'beleid' (beleidsmedewerker) of 'beheer' (beheerder)."
+        )
+        return subprocess.call(command)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -284,6 +293,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dashboard.add_argument("--port", type=int, default=8501)
     dashboard.add_argument("--headless", action="store_true", help="geen browser openen")
+    dashboard.add_argument(
+        "--login",
+        action="store_true",
+        help="demo-inlog: start een lokale test-inlogdienst (OIDC) met een beleidsmedewerker en beheerder",
+    )
     dashboard.set_defaults(handler=command_dashboard)
     return parser
 

@@ -1,0 +1,83 @@
+"""A one-command login for the demo: a local OIDC test provider (oidc-provider-mock) with a
+beleidsmedewerker and a beheerder, and the secrets that point st.login at it.
+
+For the demo only: production uses the gemeente's own OIDC provider (for example Microsoft
+Entra ID), configured in .streamlit/secrets.toml (see .streamlit/secrets.example.toml).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+PROVIDER_PORT = 9400
+DEMO_USERS = (
+    {"sub": "beleid", "email": "beleid@voorbeeld.nl", "name": "Beleidsmedewerker Voorbeeld",
+     "roles": ["beleidsmedewerker"]},
+    {"sub": "beheer", "email": "beheer@voorbeeld.nl", "name": "Beheerder Voorbeeld", "roles": ["beheerder"]},
+    {"sub": "raadslid", "email": "raadslid@voorbeeld.nl", "name": "Raadslid Voorbeeld", "roles": []},
+)  # fmt: skip
+
+
+def demo_secrets(app_port: int, provider_port: int) -> str:
+    """secrets.toml text for st.login against the local test provider."""
+    return "\n".join(
+        [
+            "[auth]",
+            f'redirect_uri = "http://localhost:{app_port}/oauth2callback"',
+            f'cookie_secret = "{secrets.token_hex(32)}"',
+            'client_id = "monitor-demo"',
+            'client_secret = "demo-geheim"',
+            f'server_metadata_url = "http://localhost:{provider_port}/.well-known/openid-configuration"',
+            'client_kwargs = { scope = "openid email profile" }',
+            "",
+            "[monitor]",
+            "publiek = true",
+            'rollen_claim = "roles"',
+            "",
+        ]
+    )
+
+
+def start_provider(port: int) -> subprocess.Popen[bytes]:
+    executable = Path(sys.executable).parent / "oidc-provider-mock"
+    command = [str(executable), "--port", str(port)]
+    for user in DEMO_USERS:
+        command += ["--user-claims", json.dumps(user)]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def wait_until_up(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"De test-inlogdienst op {url} start niet.") from None
+            time.sleep(0.2)
+
+
+@contextlib.contextmanager
+def demo_login(app_port: int, provider_port: int = PROVIDER_PORT) -> Iterator[Path]:
+    """Run the test provider while the block runs; yields the secrets file to use."""
+    provider = start_provider(provider_port)
+    try:
+        wait_until_up(f"http://localhost:{provider_port}/.well-known/openid-configuration")
+        with tempfile.TemporaryDirectory(prefix="monitor-login-") as work:
+            secrets_file = Path(work) / "secrets.toml"
+            secrets_file.write_text(demo_secrets(app_port, provider_port), encoding="utf-8")
+            yield secrets_file
+    finally:
+        provider.terminate()
+        provider.wait(timeout=10)
