@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-import subprocess
+import subprocess  # nosec B404
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -221,14 +221,15 @@ def command_dashboard(args: argparse.Namespace) -> int:
     if args.headless:
         command += ["--server.headless", "true"]
     if not args.login:
-        os.execv(sys.executable, command)
+        # Our own interpreter and app with fixed arguments.
+        os.execv(sys.executable, command)  # nosec B606
     with demo_login(args.port) as secrets_file:
         command += ["--secrets.files", str(secrets_file)]
         print(
             "Inloggen: klik op Inloggen en kies bij de test-inlogdienst de gebruiker "
             "'beleid' (beleidsmedewerker) of 'beheer' (beheerder)."
         )
-        return subprocess.call(command)
+        return subprocess.call(command)  # nosec B603
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import secrets
-import subprocess
+import subprocess  # nosec B404
 import sys
 import tempfile
 import time
@@ -52,14 +52,16 @@ def start_provider(port: int) -> subprocess.Popen[bytes]:
     command = [str(executable), "--port", str(port)]
     for user in DEMO_USERS:
         command += ["--user-claims", json.dumps(user)]
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Fixed arguments, no shell.
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # nosec B603
 
 
 def wait_until_up(url: str, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while True:
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
+            # Our own http://localhost URL, built by the caller: no user-supplied scheme.
+            with urllib.request.urlopen(url, timeout=2) as response:  # nosec B310
                 if response.status == 200:
                     return
         except OSError:

@@ -49,7 +49,7 @@ def _environment() -> jinja2.Environment:
 
 def _markdown(text: str) -> Markup:
     # Raw HTML in a text is never rendered: markdown-it escapes it, so the result is safe HTML.
-    return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
+    return Markup(MarkdownIt("commonmark", {"html": False}).render(text))  # nosec B704
 
 
 def _table(figure: PublishedFigure) -> ReportTable:
