@@ -96,3 +96,26 @@ def chapter_build() -> list[Result]:
         Result("editie bouwen, koud (alle hoofdstukken)", cold, "—", cold, "≤ 1,5 s per hoofdstuk"),
         Result("hoofdstuk ophalen, warm (cache per versie)", warm, "koud bouwen", cold, "≤ 150 ms"),
     ]
+
+
+def browser_load(sessions: int = 30) -> list[Result]:
+    """30 concurrent browser sessions reading every chapter of the demo on one server."""
+    from benchmarks.load import run_load
+    from benchmarks.server import running_dashboard
+    from monitor.editions import edition_from_text
+    from monitor.texts import DEMO_EDITIONS, publish_demo_editions
+
+    with tempfile.TemporaryDirectory() as work:
+        data_dir = Path(work) / "data"
+        load_demo(data_dir, CATALOGUE)
+        publish_demo_editions(data_dir, CATALOGUE, [edition_from_text(e) for e in DEMO_EDITIONS])
+        with running_dashboard(data_dir) as url:
+            single = run_load(url, 1)
+            loaded = run_load(url, sessions)
+    errors = f"{len(loaded.errors)} fouten" if loaded.errors else "0 fouten"
+    return [
+        Result(f"hoofdstukwissel in browser, p50 ({sessions} sessies)", loaded.p50, "1 sessie, p50", single.p50,
+               f"p95 ≤ 3 s; {errors}"),
+        Result(f"hoofdstukwissel in browser, p95 ({sessions} sessies)", loaded.p95, "1 sessie, p95", single.p95,
+               "≤ 3 s"),
+    ]  # fmt: skip
