@@ -56,6 +56,8 @@ def command_import(args: argparse.Namespace) -> int:
             f"Bestand niet gevonden: {', '.join(missing)}. Er is niets gewijzigd.", file=sys.stderr
         )
         return EXIT_REFUSED
+    if args.records:
+        return _import_records(args, files)
     result = import_files(
         config.data_dir(),
         files,
@@ -66,6 +68,37 @@ def command_import(args: argparse.Namespace) -> int:
     )
     print("Validatie: geen fouten gevonden.")
     for note in result.upload.notes:
+        print(f"  {note}")
+    print(result.diff.report())
+    if result.version is None:
+        print("Proefimport (--dry-run): er is niets gepubliceerd.")
+    else:
+        print(f"Gepubliceerd als versie {result.version}.")
+    return EXIT_OK
+
+
+def _import_records(args: argparse.Namespace, files: list) -> int:
+    """`monitor import --records KIND FILE...`: compute the client figures from records."""
+    import datetime as dt
+
+    from monitor.periods import PeriodKind, parse_period, period_containing
+    from monitor.records import RecordKind, import_records
+
+    tot = None
+    if args.tot:
+        parsed = parse_period(args.tot)
+        tot = period_containing(parsed, PeriodKind.MAAND) if isinstance(parsed, dt.date) else parsed
+    result = import_records(
+        config.data_dir(),
+        files,
+        RecordKind(args.records),
+        author=_author(args.auteur),
+        gap_dagen=args.gap_dagen,
+        tot=tot,
+        dry_run=args.dry_run,
+    )
+    print("Validatie: geen fouten gevonden.")
+    for note in result.computed.notes:
         print(f"  {note}")
     print(result.diff.report())
     if result.version is None:
@@ -246,6 +279,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="alleen controleren en verschillen tonen"
     )
     importing.add_argument("--auteur", help="naam in de historie (standaard de gebruiker)")
+    importing.add_argument(
+        "--records",
+        choices=("wmo", "jeugd", "participatie"),
+        help="gepseudonimiseerde records: de cliëntcijfers worden berekend",
+    )
+    importing.add_argument(
+        "--gap-dagen",
+        type=int,
+        default=1,
+        metavar="DAGEN",
+        help="records: indicaties met een onderbreking korter dan dit aantal dagen vormen één "
+        "zorgperiode (standaard 1)",
+    )
+    importing.add_argument(
+        "--tot", metavar="PERIODE", help="records: laatste maand met cijfers, bijvoorbeeld 2024-09"
+    )
     importing.set_defaults(handler=command_import)
 
     exporting = commands.add_parser("export", help="een gepubliceerde figuur exporteren")

@@ -782,9 +782,9 @@ def compute_records(
     vanaf: Period | None = None,
 ) -> ComputedRecords:
     """Validate the records and compute their figures; raises ImportRefused (in Dutch, with file,
-    row and column) when anything is wrong. `tot` caps the last month (default: the month of the
-    latest date in the files); `vanaf` leaves out months before it (the stand still counts the
-    zorgperiodes that began earlier)."""
+    row and column) when anything is wrong. `tot` is the last month with figures (default: the
+    month of the latest date in the files); `vanaf` leaves out months before it (the stand still
+    counts the zorgperiodes that began earlier)."""
     if not files:
         raise ImportRefused([Problem("(geen bestand)", "geef ten minste één bestand op.")])
     if gap_dagen < 0:

@@ -132,10 +132,21 @@ class GroupProgram:
         )
         if result.status == 3:  # unbounded
             return math.inf if maximise else -math.inf
+        if result.status == 4 and self.feasible():
+            # HiGHS says "infeasible or unbounded"; a feasible program is unbounded.
+            return math.inf if maximise else -math.inf
         if not result.success:
             return None
-        value = float(weights @ result.x)
-        return value
+        return float(weights @ result.x)
+
+    def feasible(self) -> bool:
+        result = milp(
+            np.zeros(len(self.keys)),
+            constraints=self.constraints,
+            integrality=self.integrality,
+            bounds=self.bounds,
+        )
+        return bool(result.success)
 
     def interval(self, members: list[CellKey]) -> tuple[float, float] | None:
         weights = np.zeros(len(self.keys))

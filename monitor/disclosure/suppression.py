@@ -101,7 +101,8 @@ def secondary_suppression(
 ) -> dict[CellKey, CellStatus]:
     """Add secondaries until no relation reveals a hidden cell by itself (a fixed point)."""
     statuses = dict(statuses)
-    relations = sorted(problem.relations, key=lambda r: (r.kind.value, r.terms))
+    # Sorted by their (sorted) terms: the same relation written in another order is the same.
+    relations = sorted(problem.relations, key=lambda r: (r.kind.value, sorted(r.terms)))
     changed = True
     while changed:
         changed = _apply_links(problem, statuses)
