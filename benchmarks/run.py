@@ -16,7 +16,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import figures
 from benchmarks.common import print_table
 
-BENCHMARKS = (figures.figure_import, figures.chapter_build, figures.browser_load)
+BENCHMARKS = (
+    figures.figure_import,
+    figures.chapter_build,
+    figures.browser_load,
+    faults.fault_benchmarks,
+)
 
 
 def main() -> int:

@@ -239,15 +239,27 @@ def _publish_locked(
             _switch_pointer(directory, final.name)
         except BaseException as error:
             temporary.unlink(missing_ok=True)
+            Path(f"{temporary}.wal").unlink(missing_ok=True)
             if _pointer_name(directory) != final.name:
                 final.unlink(missing_ok=True)
-            if isinstance(error, OSError | duckdb.IOException):
+            if isinstance(error, OSError | duckdb.Error):
                 raise StoreError(
-                    f"Publiceren is mislukt ({getattr(error, 'strerror', None) or error}); er is "
-                    "niets veranderd."
+                    f"Publiceren is mislukt: {_failure(error)}; er is niets veranderd."
                 ) from error
             raise
     return version
+
+
+def _failure(error: BaseException) -> str:
+    """The cause of a failed publish in words a beleidsmedewerker can act on."""
+    text = str(getattr(error, "strerror", None) or error)
+    if any(sign in text for sign in ("No space left", "File too large", "Disk quota")):
+        return (
+            "de schijf is vol (of het bestand wordt te groot); maak ruimte vrij en probeer opnieuw"
+        )
+    if "Permission denied" in text or "Read-only file system" in text:
+        return f"geen schrijfrechten in de map van de store ({text})"
+    return f"de database gaf een fout ({text})"
 
 
 def _copy_previous(con: duckdb.DuckDBPyConnection) -> None:
