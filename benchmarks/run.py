@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import figures
+from benchmarks import faults, figures
 from benchmarks.common import print_table
 
 BENCHMARKS = (
