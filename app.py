@@ -31,12 +31,13 @@ WRITING = [
 MANAGING = [st.Page("monitor/admin/beheer.py", title="Beheer", url_path="beheer")]
 
 if access.can_view:
-    pages: dict[str, list] = {"Monitor": READING}
+    sections: dict[str, list] = {"Monitor": READING}
     if access.has(Role.BELEIDSMEDEWERKER):
-        pages["Beleidsmedewerker"] = WRITING
+        sections["Beleidsmedewerker"] = WRITING
     if access.has(Role.BEHEERDER):
-        pages["Beheerder"] = MANAGING
-    navigation = st.navigation(pages)
+        sections["Beheerder"] = MANAGING
+    # One section as a plain list: Streamlit's sectioned menu is not a valid HTML list (axe).
+    navigation = st.navigation(sections if len(sections) > 1 else READING)
     edition_selector(access)
 else:
     navigation = st.navigation(

@@ -80,6 +80,7 @@ class Indicator(_Strict):
     soort: Soort
     gevoelig: bool
     categorie: str = ""  # label of the category dimension, e.g. "Voorziening"; empty = totals only
+    categorieen: list[str] = []  # the order in which categories are shown (others follow A-Z)
     definitie: NonEmpty
     bron: NonEmpty
     beleidsdoel: str = ""

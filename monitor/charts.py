@@ -24,8 +24,8 @@ from monitor.registry import (
     Shape,
 )
 
-# Okabe-Ito, without yellow (too little contrast on white); black last.
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442")
+# Okabe-Ito without yellow (too little contrast on white), then a neutral grey for an eighth series.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#8C8C8C")
 DASHES = ([1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3], [10, 4], [4, 4], [12, 2])
 SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge", "stroke")
 SUMMARY_COLUMNS = {AVERAGE, CHANGE, BEGROTING, PROGNOSE, SALDO}
@@ -46,7 +46,7 @@ DUTCH_LOCALE = {
     },
 }  # fmt: skip
 
-FORMATS = {Unit.EURO: "$,.0f", Unit.PROCENT: ",.1f", Unit.PERSONEN: ",.0f", Unit.AANTAL: ",.0f",
+FORMATS = {Unit.EURO: "$,.0f", Unit.PROCENT: ",.0f", Unit.PERSONEN: ",.0f", Unit.AANTAL: ",.0f",
            Unit.BANEN: ",.1f"}  # fmt: skip
 AXIS_TITLES = {Unit.EURO: "euro", Unit.PROCENT: "procent", Unit.PERSONEN: "aantal personen",
                Unit.AANTAL: "aantal", Unit.BANEN: "banen"}  # fmt: skip
@@ -174,7 +174,10 @@ def _lasten_chart(figure: PublishedFigure) -> alt.Chart:
 
 
 def _stacked_bars(figure: PublishedFigure, data: pd.DataFrame, unit: Unit) -> alt.Chart:
-    categories = sorted(set(data["rij"]))
+    # The order of the table (catalogue order, Overig last), never the values: hidden cells keep
+    # their fixed place.
+    categories = [row for row in figure.rows if row in set(data["rij"])]
+    data = data.assign(volgorde=data["rij"].map({row: i for i, row in enumerate(categories)}))
     colours, _, _ = _series_scales(categories)
     return (
         alt.Chart(data)
@@ -186,7 +189,7 @@ def _stacked_bars(figure: PublishedFigure, data: pd.DataFrame, unit: Unit) -> al
             y=_y(figure, unit, stack="zero"),
             color=alt.Color("rij:N", scale=colours, title=figure.row_header, sort=categories),
             # Hidden cells sort at a fixed place (their category), never by their value.
-            order=alt.Order("rij:N", sort="ascending"),
+            order=alt.Order("volgorde:Q", sort="ascending"),
             tooltip=_tooltip(figure.row_header, "Periode"),
         )
     )
@@ -320,8 +323,12 @@ def chart_for(figure: PublishedFigure) -> alt.Chart:
             description=alt_text(figure),
             usermeta={"embedOptions": {"actions": False}},
         )
-        .configure(locale=DUTCH_LOCALE, font="sans-serif")
-        .configure_legend(orient="bottom", labelFontSize=12, titleFontSize=12)
+        # Vega's own ARIA texts are English ("X-axis titled …"): off. The accessible name is our
+        # Dutch alt text; the table holds the numbers.
+        .configure(locale=DUTCH_LOCALE, font="sans-serif", aria=False)
+        .configure_legend(
+            orient="bottom", labelFontSize=12, titleFontSize=12, columns=4, labelLimit=220
+        )
         .configure_axis(labelFontSize=12, titleFontSize=12)
     )
 

@@ -6,6 +6,12 @@ through `monitor.ingest.import_files`, exactly as a beleidsmedewerker would uplo
 demo exercises the real readers, validation and publication, every demo figure is something a
 real upload can produce, and the files double as examples of the data contract.
 
+The client figures (Wmo, Jeugd, Participatie) are not typed: the demo writes pseudonymised
+records (Wmo and Jeugd indicaties with herindicaties since the decentralisation of 1 January
+2015, Participatie uitkeringen with their kenmerken) and computes the figures from them through
+`monitor.records.import_records`. The quarterly table per voorziening that the gemeente used to
+type is loaded first and then replaced by the computed figures.
+
 Every number comes from a `random.Random` seeded per series with a fixed seed, so the files are
 identical byte for byte on every run (the Excel workbook's timestamps are pinned as well).
 """
@@ -13,12 +19,15 @@ identical byte for byte on every run (the Excel workbook's timestamps are pinned
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import hashlib
 import io
+import math
 import random
 import re
 import tempfile
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +38,7 @@ from monitor.catalogue import Catalogue
 from monitor.ingest import UploadFile, import_files
 from monitor.numbers import format_dutch
 from monitor.periods import Period, PeriodKind, months_between, quarter_end_months
+from monitor.records import RecordKind, compute_records, import_records
 from monitor.store import current_snapshot
 
 SEED = "gemeente-voorbeeld"
@@ -41,7 +51,6 @@ ZIP_TIMESTAMP = (2026, 10, 1, 9, 0, 0)
 CORE_TIMESTAMP = b"2026-10-01T09:00:00Z"
 
 Row = tuple[str, str, str, str]  # indicator, periode, categorie, waarde as exported
-Inflow = Callable[[random.Random, Period], int]
 
 # Booked lasten per month are the year's rate times this pattern: slow January, year-end peak.
 SEASON = (0.94, 0.97, 1.01, 0.99, 1.0, 1.01, 0.98, 0.96, 1.0, 1.02, 1.04, 1.08)
@@ -69,21 +78,30 @@ VERWIJZER_SHARES = {
     "Gemeente": 0.35, "Huisarts": 0.30, "Gecertificeerde instelling": 0.15,
     "Medisch specialist": 0.10, "Jeugdarts": 0.05, "Overig": 0.05,
 }
-# Clients per voorziening on the first and the last quarter end.
-WMO_VOORZIENINGEN = {
-    "Hulp bij het huishouden": (405, 446), "Begeleiding": (204, 243),
-    "Vervoersvoorziening": (296, 305), "Woonvoorziening": (47, 55), "Hulpmiddelen": (246, 258),
+# Records: per category the clients in zorg on 1 January 2015 and at the end of the demo, the
+# mean length of a zorgperiode in days, the term of one indicatie in days, and the share of new
+# zorgperiodes that go to a client who is already in zorg for something else.
+WMO_RECORDS = {
+    "Hulp bij het huishouden": (390, 450, 1100, 365, 0.25), "Begeleiding": (185, 245, 700, 365, 0.3),
+    "Vervoersvoorziening": (285, 305, 1500, 1095, 0.45), "Woonvoorziening": (44, 55, 1600, 1825, 0.5),
+    "Hulpmiddelen": (225, 260, 1300, 730, 0.45),
 }
-# Kenmerken of the uitkeringen, per indicator participatie.uitkeringen_<name>.
-KENMERKEN = {
-    "geslacht": {"Man": 0.46, "Vrouw": 0.54},
-    "leefsituatie": {"Alleenstaand": 0.58, "Alleenstaande ouder": 0.22,
-                     "Gehuwd of samenwonend": 0.20},
-    "leeftijd": {"18-26 jaar": 0.10, "27-49 jaar": 0.45, "50 jaar tot AOW-leeftijd": 0.45},
-    "looptijd": {"Korter dan 1 jaar": 0.18, "1 tot 3 jaar": 0.22, "3 tot 5 jaar": 0.15,
-                 "5 jaar of langer": 0.45},
+JEUGD_RECORDS = {
+    "Jeugdhulp ambulant": (150, 165, 330, 180, 0.1), "Jeugdhulp verblijf": (40, 46, 540, 365, 0.3),
+    "Jeugd-GGZ": (75, 85, 300, 180, 0.15), "Jeugdbescherming": (32, 36, 640, 365, 0.3),
+    "Pleegzorg": (26, 31, 1100, 365, 0.2), "Dyslexie": (18, 21, 420, 365, 0.05),
+    "Jeugdreclassering": (6, 6, 300, 180, 0.2),
 }
-TREDE_SHARES = (0.25, 0.33, 0.26, 0.125, 0.022, 0.013)  # trede 5 and 6 stay under 10
+# Beschermd Wonen mostly runs via the centrumgemeente: a handful of clients, never 10 or more.
+BESCHERMD_WONEN = ("Beschermd Wonen", 5, 6, 2000, 730, 0.2)
+BESCHERMD_WONEN_MAX = 8
+# Uitkeringen: in 2015 and at the end, mean length in days; a herbeoordeling every year.
+UITKERINGEN = (480, 404, 1450, 365)
+LEEFTIJD_BIJ_START = ((18, 26, 0.17), (27, 49, 0.52), (50, 64, 0.31))
+LEEFSITUATIE = {"Alleenstaand": 0.58, "Alleenstaande ouder": 0.22, "Gehuwd of samenwonend": 0.20}
+TREDE_SHARES = (0.25, 0.33, 0.26, 0.135, 0.018, 0.007)  # trede 5 and 6 stay small
+RECORDS_START = dt.date(2015, 1, 1)  # Wmo 2015, Jeugdwet and Participatiewet
+RECORDS_EXPORT = dt.date(2026, 9, 30)  # the registrations are exported on the demo's peildatum
 # Average paid per quarter; the last four stay under € 2.000 and so merge into Overig.
 BIJZONDERE_BIJSTAND = {
     "Beschermingsbewind": 26_000, "Woonkostentoeslag": 8_500, "Inrichtingskosten": 6_500,
@@ -115,13 +133,15 @@ SOCIALE_BASIS: dict[str, tuple[int | Decimal, ...]] = {
 class DemoFile:
     path: Path
     indicator: str | None  # the --indicator a wide CSV needs; None for long files and XLSX
+    records: RecordKind | None = None  # pseudonymised records: figures are computed
 
 
 @dataclass(frozen=True)
-class Caseload:
-    stand: dict[Period, int]
-    instroom: dict[Period, int]
-    uitstroom: dict[Period, int]
+class Zorgperiode:
+    client: str
+    categorie: str
+    begin: dt.date
+    end: dt.date  # may lie after the export: then the zorgperiode is still running
 
 
 def _rng(series: str) -> random.Random:
@@ -140,17 +160,6 @@ def _quarter(month: Period) -> Period:
 def _path(rng: random.Random, start: float, end: float, spread: float, count: int) -> list[float]:
     """A straight line with noise: a level that moves slowly over `count` periods."""
     return [start + (end - start) * i / (count - 1) + rng.gauss(0, spread) for i in range(count)]
-
-
-def _split(rng: random.Random, total: int, shares: Sequence[float]) -> list[int]:
-    """Whole counts that add up exactly to `total` (largest remainder), shares jittered a bit."""
-    weights = [share * rng.uniform(0.95, 1.05) for share in shares]
-    exact = [total * weight / sum(weights) for weight in weights]
-    counts = [int(x) for x in exact]
-    by_remainder = sorted(range(len(exact)), key=lambda i: exact[i] - counts[i], reverse=True)
-    for i in by_remainder[: total - sum(counts)]:
-        counts[i] += 1
-    return counts
 
 
 def _finance(chapter: str) -> tuple[list[Row], dict[Period, int]]:
@@ -201,51 +210,9 @@ def _verwijzer(declared: dict[Period, int]) -> list[Row]:
     return rows
 
 
-def _caseload(series: str, start: int, end: int, inflow: Inflow) -> Caseload:
-    """A monthly stand with the flows that explain it exactly (stand = previous + in - out, as
-    the data contract defines). Uitstroom steers towards a straight line from start to end, so
-    the stand keeps a realistic level instead of drifting like a random walk."""
-    rng = _rng(series)
-    stand: dict[Period, int] = {}
-    instroom: dict[Period, int] = {}
-    uitstroom: dict[Period, int] = {}
-    previous = start
-    for step, month in enumerate(MONTHS):
-        target = start + (end - start) * step / (len(MONTHS) - 1)
-        instroom[month] = inflow(rng, month)
-        uitstroom[month] = max(0, round(previous + instroom[month] - target + rng.gauss(0, 2)))
-        previous = stand[month] = previous + instroom[month] - uitstroom[month]
-    return Caseload(stand, instroom, uitstroom)
-
-
-def _wmo_inflow(rng: random.Random, month: Period) -> int:
-    if month in WMO_QUIET_MONTHS:
-        return rng.randint(6, 9)
-    return min(40, max(15, round(rng.gauss(28, 5))))
-
-
 def _totals(indicator: str, values: dict[Period, int]) -> list[Row]:
     """Rows without a category: the total, which for person counts counts each client once."""
     return [(indicator, month.key, "", _nl(value)) for month, value in values.items()]
-
-
-def _quarterly(indicator: str, values: dict[Period, int]) -> list[Row]:
-    """Flows summed per quarter, as registrations that report per quarter deliver them."""
-    sums: dict[Period, int] = {}
-    for month, value in values.items():
-        sums[_quarter(month)] = sums.get(_quarter(month), 0) + value
-    return _totals(indicator, sums)
-
-
-def _wmo_per_voorziening() -> list[list[str]]:
-    rng = _rng("wmo.clienten.voorziening")
-    table = [["Voorziening", *(month.label for month in QUARTER_ENDS)]]
-    for name, (start, end) in WMO_VOORZIENINGEN.items():
-        levels = _path(rng, start, end, max(2.0, start * 0.012), len(QUARTER_ENDS))
-        table.append([name, *(_nl(round(level)) for level in levels)])
-    # Beschermd Wonen mostly runs via the centrumgemeente: a handful of clients, shown as <10.
-    table.append(["Beschermd Wonen", *(str(rng.randint(4, 9)) for _ in QUARTER_ENDS)])
-    return table
 
 
 def _bijzondere_bijstand() -> list[Row]:
@@ -265,41 +232,15 @@ def _bijzondere_bijstand() -> list[Row]:
     return rows
 
 
-def _kenmerken_sheets(uitkeringen: dict[Period, int]) -> dict[str, list[list[object]]]:
-    """Kenmerken on each peildatum, adding up to the uitkeringen of that month: a long sheet with
-    Excel dates as periods, and trede as a wide sheet named after its indicator."""
-    rng = _rng("participatie.kenmerken")
-    kenmerken: list[list[object]] = [list(LONG_HEADER)]
-    per_trede: list[list[int]] = []
-    for end in QUARTER_ENDS:
-        for name, shares in KENMERKEN.items():
-            counts = _split(rng, uitkeringen[end], list(shares.values()))
-            indicator = f"participatie.uitkeringen_{name}"
-            kenmerken.extend(
-                [indicator, end.end, c, n] for c, n in zip(shares, counts, strict=True)
-            )
-        per_trede.append(_split(rng, uitkeringen[end], TREDE_SHARES))
-    trede: list[list[object]] = [["Trede", *(_quarter(end).key for end in QUARTER_ENDS)]]
-    trede.extend([f"Trede {t + 1}", *(column[t] for column in per_trede)] for t in range(6))
-    return {"Kenmerken": kenmerken, "participatie.uitkeringen_trede": trede}
-
-
 def _werk_sheets() -> dict[str, list[list[object]]]:
-    """Loonkostensubsidie per month and banenafspraak per quarter end (Excel dates as headers,
-    banen of 25,5 uur with one decimal), as wide sheets named after their indicator."""
-    subsidie = _path(_rng("participatie.loonkostensubsidie"), 42, 57, 1.2, len(MONTHS))
+    """Banenafspraak per quarter end (Excel dates as headers, banen of 25,5 uur with one
+    decimal), as a wide sheet named after its indicator."""
     banen = _rng("participatie.banenafspraak")
     banenafspraak: list[list[object]] = [["Geïndiceerd door", *(e.end for e in QUARTER_ENDS)]]
     for name, (start, end) in {"Gemeente": (21.0, 33.5), "UWV": (47.0, 56.0)}.items():
         levels = _path(banen, start, end, 0.6, len(QUARTER_ENDS))
         banenafspraak.append([name, *(round(level, 1) for level in levels)])
-    return {
-        "participatie.loonkostensubsidie": [
-            ["Loonkostensubsidie", *(month.label for month in MONTHS)],
-            ["Totaal", *(min(60, max(40, round(level))) for level in subsidie)],
-        ],
-        "participatie.banenafspraak": banenafspraak,
-    }
+    return {"participatie.banenafspraak": banenafspraak}
 
 
 def _sociale_basis() -> list[Row]:
@@ -333,8 +274,7 @@ def _pinned_zip(data: bytes) -> bytes:
 
 
 def _write_xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> None:
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
+    workbook = openpyxl.Workbook(write_only=True)
     workbook.properties.creator = "Uitkeringsadministratie Gemeente Voorbeeld"
     for title, table in sheets.items():
         worksheet = workbook.create_sheet(title)
@@ -345,6 +285,250 @@ def _write_xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> None:
     path.write_bytes(_pinned_zip(buffer.getvalue()))
 
 
+def _poisson(rng: random.Random, mean: float) -> int:
+    """A Poisson draw (Knuth), fine for the small monthly means of the demo."""
+    limit, count, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        count += 1
+        product *= rng.random()
+    return count
+
+
+def _key(series: str, number: int) -> str:
+    # A pseudonymised client key as a koppeltabel would give it: never a BSN-like number.
+    return "P" + hashlib.sha256(f"{SEED}/{series}/{number}".encode()).hexdigest()[:11]
+
+
+def _day_in(month: dt.date, rng: random.Random) -> dt.date:
+    following = (month + dt.timedelta(days=32)).replace(day=1)
+    return month + dt.timedelta(days=rng.randrange((following - month).days))
+
+
+def _record_months() -> list[dt.date]:
+    return [
+        dt.date(p.year, p.index, 1)
+        for p in months_between(Period.month(2015, 1), Period.month(2026, 9))
+    ]
+
+
+def _zorgperiodes(
+    series: str, categories: dict[str, tuple], cap: int | None = None
+) -> list[Zorgperiode]:
+    """Zorgperiodes per category, month by month since 2015: the clients in zorg on 1 January
+    2015, then new zorgperiodes at the rate that keeps the level on a slow line from its 2015 to
+    its last value (mean length in days). Some go to a client already in zorg for another
+    category, so a client can have several at once; quiet months have little instroom."""
+    rng = _rng(f"{series}.records")
+    months = _record_months()
+    periods: list[Zorgperiode] = []
+    clients = 0
+
+    def new_client() -> str:
+        nonlocal clients
+        clients += 1
+        return _key(series, clients)
+
+    for categorie, (first, _last, mean_days, _term, _shared) in categories.items():
+        for _ in range(first):
+            length = round(rng.expovariate(1 / mean_days)) + 1
+            end = RECORDS_START + dt.timedelta(days=length)
+            periods.append(Zorgperiode(new_client(), categorie, RECORDS_START, end))
+    active = list(periods)
+    for step, month in enumerate(months):
+        # Who is in zorg at the start of the month, plus who came in since: a superset of who
+        # is in zorg on any day of the month, so the cap is never exceeded.
+        active = [z for z in active if z.end > month]
+        in_zorg = sorted({z.client for z in active})
+        per_categorie: dict[str, set[str]] = {c: set() for c in categories}
+        for z in active:
+            per_categorie[z.categorie].add(z.client)
+        quiet = Period.month(month.year, month.month) in WMO_QUIET_MONTHS
+        for categorie, (first, last, mean_days, _term, shared) in categories.items():
+            level = first + (last - first) * step / (len(months) - 1)
+            count = _poisson(rng, level * 30.44 / mean_days * (0.3 if quiet else 1.0))
+            same = per_categorie[categorie]
+            for _ in range(count):
+                if cap is not None and len(same) >= cap:
+                    continue
+                client = _existing_client(rng, in_zorg, same) if rng.random() < shared else None
+                client = client or new_client()
+                begin = _day_in(month, rng)
+                length = round(rng.expovariate(1 / mean_days)) + 1
+                period = Zorgperiode(client, categorie, begin, begin + dt.timedelta(days=length))
+                periods.append(period)
+                active.append(period)
+                same.add(client)
+    return periods
+
+
+def _existing_client(rng: random.Random, in_zorg: list[str], excluded: set[str]) -> str | None:
+    """A client in zorg for something else, or None when a few draws find none."""
+    for _ in range(10):
+        if not in_zorg:
+            return None
+        client = rng.choice(in_zorg)
+        if client not in excluded:
+            return client
+    return None
+
+
+def _indicaties(
+    rng: random.Random, period: Zorgperiode, term: int, open_end: bool
+) -> list[tuple[dt.date, dt.date | None]]:
+    """A zorgperiode as its indicaties: herindicaties follow the day after (sometimes they
+    overlap a few days); the indicatie running at the export ends on its term date in the
+    future, or has no einddatum."""
+    indicaties: list[tuple[dt.date, dt.date | None]] = []
+    begin = period.begin
+    while True:
+        end = begin + dt.timedelta(days=round(term * rng.uniform(0.8, 1.2)))
+        if end >= period.end:
+            if period.end <= RECORDS_EXPORT:
+                indicaties.append((begin, period.end))
+            else:
+                indicaties.append((begin, None if open_end else end))
+            return indicaties
+        indicaties.append((begin, end))
+        following = end + dt.timedelta(days=1)
+        if rng.random() < 0.1:
+            following -= dt.timedelta(days=rng.randint(1, 20))  # a herindicatie granted early
+        if following > RECORDS_EXPORT:
+            return indicaties
+        begin = following
+
+
+def _indicatie_rows(
+    series: str, categories: dict[str, tuple], periods: list[Zorgperiode]
+) -> list[tuple[str, str, dt.date, dt.date | None]]:
+    rng = _rng(f"{series}.indicaties")
+    rows = []
+    for period in periods:
+        term = categories[period.categorie][3]
+        open_end = period.categorie == "Hulpmiddelen" and rng.random() < 0.5
+        for begin, end in _indicaties(rng, period, term, open_end):
+            rows.append((period.client, period.categorie, begin, end))
+    rows.sort(key=lambda r: (r[2], r[0], r[1]))
+    return rows
+
+
+def _wmo_records() -> list[list[str]]:
+    categories = dict(WMO_RECORDS)
+    periods = _zorgperiodes("wmo", categories)
+    name, *settings = BESCHERMD_WONEN
+    bw = {name: tuple(settings)}
+    periods += _zorgperiodes("wmo.bw", bw, cap=BESCHERMD_WONEN_MAX)
+    rows = _indicatie_rows("wmo", categories | bw, periods)
+    header = ["client", "voorziening", "begindatum", "einddatum"]
+    return [header, *([c, v, b.isoformat(), e.isoformat() if e else ""] for c, v, b, e in rows)]
+
+
+def _jeugd_records() -> list[list[str]]:
+    periods = _zorgperiodes("jeugd", JEUGD_RECORDS)
+    rows = _indicatie_rows("jeugd", JEUGD_RECORDS, periods)
+    rng = _rng("jeugd.verwijzer")
+    verwijzers = list(VERWIJZER_SHARES)
+    weights = list(VERWIJZER_SHARES.values())
+    header = ["client", "productcategorie", "begindatum", "einddatum", "verwijzer"]
+    return [
+        header,
+        *(
+            [
+                c,
+                v,
+                b.strftime("%d-%m-%Y"),
+                e.strftime("%d-%m-%Y") if e else "",
+                rng.choices(verwijzers, weights)[0],
+            ]
+            for c, v, b, e in rows
+        ),
+    ]
+
+
+def _kort(day: dt.date) -> str:
+    return f"{day.day}-{day.month}-{day.year}"  # 31-3-2024, as a Dutch Excel writes it
+
+
+def _uitkering_rows(
+    rng: random.Random, number: int, begin: dt.date, end: dt.date
+) -> list[tuple[dt.date, str, list[str]]]:
+    """One uitkering as yearly records (herbeoordeling): the regeling, the client's kenmerken,
+    a trede that moves a step now and then, and loonkostensubsidie for some who work."""
+    low, high, _ = rng.choices(LEEFTIJD_BIJ_START, [share for *_, share in LEEFTIJD_BIJ_START])[0]
+    geboortejaar = begin.year - rng.randint(low, high)
+    regeling = (
+        "IOAW" if begin.year - geboortejaar >= 50 and rng.random() < 0.3 else "Participatiewet"
+    )
+    if rng.random() < 0.02:
+        regeling = "IOAZ"  # registered, but not counted as P-wet or IOAW
+    geslacht = "V" if rng.random() < 0.54 else "M"
+    leefsituatie = rng.choices(list(LEEFSITUATIE), list(LEEFSITUATIE.values()))[0]
+    trede = rng.choices(range(1, 7), TREDE_SHARES)[0]
+    subsidie = trede >= 4 and rng.random() < 0.55 + 0.3 * (begin.year - 2015) / 11
+    end = min(end, dt.date(geboortejaar + 67, 1, 1))  # bijstand stops at the AOW-leeftijd
+    client = _key("participatie", number)
+    records = []
+    start = begin
+    while start <= RECORDS_EXPORT:
+        stop = min(start + dt.timedelta(days=UITKERINGEN[3] - 1), end)
+        einde = _kort(stop) if stop <= RECORDS_EXPORT else ""
+        records.append((start, client, [
+            client, regeling, _kort(start), einde, geslacht, str(geboortejaar), leefsituatie,
+            str(trede), "ja" if subsidie else "nee",
+        ]))  # fmt: skip
+        if stop >= end:
+            break
+        start = stop + dt.timedelta(days=1)
+        if rng.random() < 0.2:
+            trede = max(1, min(6 if trede >= 4 else 5, trede + rng.choice((-1, 1))))
+        if rng.random() < 0.04:
+            leefsituatie = rng.choice(list(LEEFSITUATIE))
+    return records
+
+
+def _participatie_records() -> list[list[str]]:
+    """Uitkeringen P-wet and IOAW (and a few IOAZ, which do not count) since 2015."""
+    first, last, mean_days, _term = UITKERINGEN
+    rng = _rng("participatie.records")
+    months = _record_months()
+    starts = [RECORDS_START] * first
+    for step, month in enumerate(months):
+        level = first + (last - first) * step / (len(months) - 1)
+        starts += [_day_in(month, rng) for _ in range(_poisson(rng, level * 30.44 / mean_days))]
+    rows = []
+    for number, begin in enumerate(starts, start=1):
+        length = round(rng.expovariate(1 / mean_days)) + 1
+        rows += _uitkering_rows(rng, number, begin, begin + dt.timedelta(days=length))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    header = ["client", "regeling", "begindatum", "einddatum", "geslacht", "geboortejaar",
+              "leefsituatie", "trede", "loonkostensubsidie"]  # fmt: skip
+    return [header, *(row for *_, row in rows)]
+
+
+def _write_tab_separated(path: Path, rows: Sequence[Sequence[str]]) -> None:
+    # As Excel's "Tekst (tab als scheidingsteken)" writes it: Windows-1252, tabs, CRLF.
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buffer.getvalue().encode("cp1252"))
+
+
+def _wmo_per_voorziening(records: Path) -> list[list[str]]:
+    """The quarterly table per voorziening as the gemeente typed it before it delivered records:
+    the same counts the records give, so the records import confirms them."""
+    computed = compute_records(
+        [UploadFile(records, records.name)], RecordKind.WMO,
+        tot=Period.month(2026, 9), vanaf=MONTHS[0],
+    )  # fmt: skip
+    values = {
+        (row["categorie"], row["periode"]): row["waarde"]
+        for row in computed.figures.to_pylist()
+        if row["indicator"] == "wmo.clienten" and row["categorie"]
+    }
+    names = [*WMO_RECORDS, BESCHERMD_WONEN[0]]
+    table = [["Voorziening", *(month.label for month in QUARTER_ENDS)]]
+    table += [[name, *(_nl(values.get((name, m.key), 0)) for m in QUARTER_ENDS)] for name in names]
+    return table
+
+
 def write_demo_files(directory: Path) -> list[DemoFile]:
     """Write the demo upload files into `directory` and return them in import order."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -353,44 +537,42 @@ def write_demo_files(directory: Path) -> list[DemoFile]:
     ijw, ijw_totals = _declared(
         "jeugd.lasten_berichtenverkeer", finance["jeugd"][1], JEUGD_PRODUCT_SHARES
     )
-    wmo = _caseload("wmo.clienten", 912, 986, _wmo_inflow)
-    jeugd = _caseload("jeugd.clienten", 362, 404, lambda r, _: max(8, round(r.gauss(21, 4))))
-    bijstand = _caseload("participatie", 448, 404, lambda r, _: max(3, round(r.gauss(10, 3))))
     long_files: dict[str, list[Row]] = {
         "financien_lasten_begroting_prognose.csv": [
             row for rows, _ in finance.values() for row in rows
         ],
         "iwmo_declaraties_per_voorziening.csv": iwmo,
         "ijw_declaraties.csv": ijw + _verwijzer(ijw_totals),
-        "wmo_clientregistratie.csv": _totals("wmo.clienten", wmo.stand)
-        + _totals("wmo.instroom", wmo.instroom)
-        + _totals("wmo.uitstroom", wmo.uitstroom),
-        "jeugd_clientregistratie.csv": _totals("jeugd.clienten", jeugd.stand)
-        + _quarterly("jeugd.instroom", jeugd.instroom)
-        + _quarterly("jeugd.uitstroom", jeugd.uitstroom),
-        "uitkeringsadministratie.csv": _totals("participatie.uitkeringen", bijstand.stand)
-        + _quarterly("participatie.instroom", bijstand.instroom)
-        + _quarterly("participatie.uitstroom", bijstand.uitstroom)
-        + _bijzondere_bijstand(),
+        "bijzondere_bijstand.csv": _bijzondere_bijstand(),
         "sociale_basis_kerncijfers.csv": _sociale_basis(),
     }
     files: list[DemoFile] = []
     for name, rows in long_files.items():
         _write_csv(directory / name, [LONG_HEADER, *rows])
         files.append(DemoFile(directory / name, None))
-    workbook = directory / "participatie_kenmerken.xlsx"
-    _write_xlsx(workbook, _kenmerken_sheets(bijstand.stand) | _werk_sheets())
+    workbook = directory / "banenafspraak.xlsx"
+    _write_xlsx(workbook, _werk_sheets())
     files.append(DemoFile(workbook, None))
+    wmo = directory / "wmo_indicaties.csv"
+    _write_csv(wmo, _wmo_records())
     wide = directory / "wmo_clienten_per_voorziening.csv"
-    _write_csv(wide, _wmo_per_voorziening())
+    _write_csv(wide, _wmo_per_voorziening(wmo))
     files.append(DemoFile(wide, "wmo.clienten"))
+    files.append(DemoFile(wmo, None, RecordKind.WMO))
+    jeugd = directory / "jeugd_indicaties.csv"
+    _write_csv(jeugd, _jeugd_records())
+    files.append(DemoFile(jeugd, None, RecordKind.JEUGD))
+    uitkeringen = directory / "uitkeringen.csv"
+    _write_tab_separated(uitkeringen, _participatie_records())
+    files.append(DemoFile(uitkeringen, None, RecordKind.PARTICIPATIE))
     return files
 
 
 def load_demo(data_dir: Path, catalogue: Catalogue, *, replace: bool = False) -> int:
-    """Import the demo files into the store through the real import path; returns the last
-    version number. Refuses a store that already has figures unless `replace` is set, in which
-    case the demo figures replace the figures with the same keys and leave the rest."""
+    """Import the demo files into the store through the real import paths (figure files, then
+    records, whose computed figures replace the typed table with the same keys); returns the
+    last version number. Refuses a store that already has figures unless `replace` is set, in
+    which case the demo figures replace the figures with the same keys and leave the rest."""
     if current_snapshot(data_dir) is not None and not replace:
         raise ValueError(
             f"De store in {data_dir} bevat al cijfers; de demo zou die overschrijven. Laad de demo "
@@ -398,9 +580,11 @@ def load_demo(data_dir: Path, catalogue: Catalogue, *, replace: bool = False) ->
             "--vervang)."
         )
     with tempfile.TemporaryDirectory(prefix="monitor-demo-") as temporary:
+        files = write_demo_files(Path(temporary))
         groups: dict[str | None, list[UploadFile]] = {}
-        for demo in write_demo_files(Path(temporary)):
-            groups.setdefault(demo.indicator, []).append(UploadFile(demo.path, demo.path.name))
+        for demo in files:
+            if demo.records is None:
+                groups.setdefault(demo.indicator, []).append(UploadFile(demo.path, demo.path.name))
         version = 0
         for key, uploads in groups.items():
             result = import_files(
@@ -408,4 +592,13 @@ def load_demo(data_dir: Path, catalogue: Catalogue, *, replace: bool = False) ->
             )
             assert result.version is not None  # not a dry run, so a version was published
             version = result.version
+        for demo in files:
+            if demo.records is None:
+                continue
+            computed = import_records(
+                data_dir, [UploadFile(demo.path, demo.path.name)], demo.records, author="demo",
+                tot=Period.month(2026, 9), vanaf=MONTHS[0], action="demo",
+            )  # fmt: skip
+            assert computed.version is not None
+            version = computed.version
     return version

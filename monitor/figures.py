@@ -68,6 +68,13 @@ class FigureContext:
         return self.catalogue.by_id[indicator].gevoelig
 
 
+def ordered_categories(ctx: FigureContext, indicator: str, names: set[str]) -> list[str]:
+    """Categories in the catalogue's order (age and duration classes in their natural order),
+    any others after them alphabetically."""
+    declared = [c for c in ctx.catalogue.by_id[indicator].categorieen if c in names]
+    return declared + sorted(names - set(declared))
+
+
 def _grid(
     rows: list[str], columns: list[str], make: Callable[[str, str], ExactCell]
 ) -> tuple[ExactCell, ...]:
@@ -221,7 +228,7 @@ def build_verdeling(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
     )
     quarters = [q.key for q in ctx.edition.quarters]
     shares = {(r["categorie"], r["periode"]): r["procent"] for r in records}
-    rows = sorted({r["categorie"] for r in records})
+    rows = ordered_categories(ctx, spec.main_indicator, {r["categorie"] for r in records})
 
     def make(row: str, column: str) -> ExactCell:
         value = shares.get((row, column))
@@ -272,7 +279,7 @@ def _stand_table(ctx: FigureContext, spec: FigureSpec, with_total: bool) -> Exac
     values = {(r["categorie"], r["periode"]): r["waarde"] for r in records}
     months = [m.key for m in ctx.edition.quarter_end_months]
     labels = {m: period_from_key(m).label for m in months}
-    rows = sorted({r["categorie"] for r in records})
+    rows = ordered_categories(ctx, indicator, {r["categorie"] for r in records})
     keys = {(row, month): (indicator, row, month) for row in rows for month in months}
     if with_total:
         rows.append(TOTAAL)

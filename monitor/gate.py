@@ -19,8 +19,11 @@ from monitor.disclosure.relations import protection_problem
 from monitor.editions import Edition
 from monitor.exact import CellKey, CellRef, ExactCell, ExactTable
 from monitor.published import CellStatus, PublishedCell, PublishedFigure
+from monitor.registry import Shape
 from monitor.sentences import sentences_for
 
+SHARE_SHAPES = (Shape.VERDELING_PER_KWARTAAL, Shape.KENMERKEN)
+HIDDEN_SHARES = "Afgeschermde categorieën (<10 of x) ontbreken in de staven; die komen daardoor niet overal tot 100%."
 LATE_DECLARATIONS = "Aanbieders declareren laat: de cijfers van de laatste maanden zijn voorlopig en nog onvolledig."
 
 
@@ -68,6 +71,8 @@ def _figure(table: ExactTable, statuses: dict[CellRef, CellStatus], edition: Edi
     notes = list(table.notes)
     if any(indicator.voorlopig for indicator in indicators):
         notes.append(LATE_DECLARATIONS)
+    if table.spec.shape in SHARE_SHAPES and any(c.status in HIDING for c in cells):
+        notes.append(HIDDEN_SHARES)
     figure = PublishedFigure(
         figure_id=table.spec.figure_id,
         chapter=table.spec.chapter,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -168,10 +169,16 @@ class ComputedRecords:
     def description(self) -> str:
         names = ", ".join(f.name for f in self.files)
         span = f", {self.first.label} t/m {self.last.label}" if self.first and self.last else ""
+        return f"Records {KIND_LABEL[self.kind]} ({names}): {self.rule}{span}"
+
+    @property
+    def rule(self) -> str:
+        """The zorgperiode rule with the gap parameter, in the words of the records kind."""
+        what = "uitkeringen" if self.kind is RecordKind.PARTICIPATIE else "indicaties"
+        days = "dag" if self.gap_dagen == 1 else "dagen"
         return (
-            f"Records {KIND_LABEL[self.kind]} ({names}): cijfers berekend uit zorgperiodes; "
-            f"indicaties met een onderbreking korter dan {self.gap_dagen} "
-            f"{'dag' if self.gap_dagen == 1 else 'dagen'} zijn één zorgperiode{span}"
+            f"cijfers berekend uit zorgperiodes: {what} van één cliënt met een onderbreking korter "
+            f"dan {self.gap_dagen} {days} vormen één zorgperiode"
         )
 
 
@@ -817,13 +824,9 @@ def compute_records(
             )
             for upload in files
         )
-        notes = (
-            *work.notes,
-            f"{figures.num_rows} cijfers berekend, {first.label} t/m {last.label}; indicaties met "
-            f"een onderbreking korter dan {gap_dagen} {'dag' if gap_dagen == 1 else 'dagen'} "
-            "vormen één zorgperiode",
-        )
-        return ComputedRecords(kind, gap_dagen, first, last, sources, notes, figures)
+        computed = ComputedRecords(kind, gap_dagen, first, last, sources, (), figures)
+        summary = f"{figures.num_rows} cijfers, {first.label} t/m {last.label}; {computed.rule}"
+        return dataclasses.replace(computed, notes=(*work.notes, summary))
 
 
 def stage_computed(con: duckdb.DuckDBPyConnection, computed: ComputedRecords) -> None:

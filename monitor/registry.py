@@ -40,6 +40,7 @@ class FigureSpec:
     indicators: tuple[str, ...]  # the first is the main indicator
     description: str  # what the figure shows, in Dutch
     subject: str = ""  # for trend sentences: "het gemiddelde aantal cliënten in zorg per maand"
+    subject_plural: bool = False  # "de gemiddelde lasten … zijn toegenomen"
     quarterly_only: bool = False  # in/uitstroom: always per quarter
     thema: str = ""
 
@@ -76,6 +77,7 @@ def _berichtenverkeer(chapter: str, section: str, naam: str, berichten: str) -> 
         "één lijn per jaar. Dit is ongeveer 80% van alle lasten en niet te vergelijken met de "
         "hele begroting.",
         subject=f"de gemiddelde lasten {naam} via het berichtenverkeer per maand",
+        subject_plural=True,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -32,8 +33,27 @@ def basis_of_months(count: int) -> str:
     }.get(count, f"op basis van de eerste {count} maanden")
 
 
+ORDINALS = {"1": "eerste", "2": "tweede", "3": "derde", "4": "vierde"}
+
+
+def period_words(label: str) -> str:
+    """`2026-Q3` → `het derde kwartaal van 2026`; other labels stay as they are."""
+    match = re.fullmatch(r"(\d{4})-Q([1-4])", label)
+    return f"het {ORDINALS[match[2]]} kwartaal van {match[1]}" if match else label
+
+
+def dutch_list(items: list[str]) -> str:
+    """`a`, `a en b`, `a, b en c`."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
 def trend_sentence(
-    year: str, previous: str, subject: str, change: PublishedCell, months_available: int
+    year: str,
+    previous: str,
+    subject: str,
+    change: PublishedCell,
+    months_available: int,
+    plural: bool = False,
 ) -> str:
     """ "In 2023 is het gemiddelde aantal cliënten in zorg per maand toegenomen met 0,4% …"."""
     basis = f" {basis_of_months(months_available)}" if months_available < 12 else ""
@@ -42,11 +62,14 @@ def trend_sentence(
             f"Voor {year} kan de verandering{basis} niet worden berekend, omdat een of meer "
             "maandcijfers zijn afgeschermd."
         )
+    verb = "zijn" if plural else "is"
     if abs(change.value) < NEARLY_EQUAL_PERCENT:
-        return f"In {year} is{basis} {subject} nagenoeg gelijk aan {previous}."
+        return f"In {year} {verb}{basis} {subject} nagenoeg gelijk aan {previous}."
     direction = "toegenomen" if change.value > 0 else "afgenomen"
     amount = format_dutch(abs(change.value), 1)
-    return f"In {year} is{basis} {subject} {direction} met {amount}% ten opzichte van {previous}."
+    return (
+        f"In {year} {verb}{basis} {subject} {direction} met {amount}% ten opzichte van {previous}."
+    )
 
 
 def _maandreeks(figure: PublishedFigure, spec: FigureSpec) -> list[str]:
@@ -59,7 +82,11 @@ def _maandreeks(figure: PublishedFigure, spec: FigureSpec) -> list[str]:
             figure.cell(year, month).status is not CellStatus.ONTBREEKT
             for month in MONTH_ABBREVIATIONS
         )
-        sentences.append(trend_sentence(year, figure.rows[index - 1], spec.subject, change, months))
+        sentences.append(
+            trend_sentence(
+                year, figure.rows[index - 1], spec.subject, change, months, spec.subject_plural
+            )
+        )
     return sentences
 
 
@@ -102,7 +129,9 @@ def _verdeling(figure: PublishedFigure, spec: FigureSpec) -> list[str]:
         if shares:
             top = sorted(shares, key=lambda item: (-item[0], item[1]))[:2]
             parts = " en ".join(f"{row} ({format_dutch(value, 1)}%)" for value, row in top)
-            return [f"In {quarter} ging het grootste deel van de lasten naar {parts}."]
+            return [
+                f"In {period_words(quarter)} ging het grootste deel van de lasten naar {parts}."
+            ]
     return []
 
 
@@ -124,7 +153,7 @@ def _stand(figure: PublishedFigure, spec: FigureSpec) -> list[str]:
     sentences = [sentence + "."]
     small = [c.row for c in candidates if c.status is CellStatus.PRIMAIR]
     if small:
-        sentences.append(f"Bij {', '.join(small)} gaat het om minder dan 10 personen.")
+        sentences.append(f"Bij {dutch_list(small)} gaat het om minder dan 10 personen.")
     return sentences
 
 
@@ -166,7 +195,7 @@ def _in_uitstroom(figure: PublishedFigure, spec: FigureSpec) -> list[str]:
             or uitstroom.status is not CellStatus.ONTBREEKT
         ):
             return [
-                f"In {column} was de instroom {_flow_words(instroom)} en de uitstroom "
+                f"In {period_words(column)} was de instroom {_flow_words(instroom)} en de uitstroom "
                 f"{_flow_words(uitstroom)}."
             ]
     return []
@@ -179,7 +208,7 @@ def _bijzondere_bijstand(figure: PublishedFigure, spec: FigureSpec) -> list[str]
     total = figure.cell("Eindtotaal", quarter)
     if total.value is None:
         return []
-    sentence = f"In {quarter} is {total.display()} aan bijzondere bijstand betaald"
+    sentence = f"In {period_words(quarter)} is {total.display()} aan bijzondere bijstand betaald"
     excl = figure.cell("Eindtotaal excl. Energietoeslag", quarter)
     if excl.value is not None and excl.value != total.value:
         sentence += f", waarvan {excl.display()} zonder energietoeslag"

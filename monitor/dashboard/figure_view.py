@@ -9,7 +9,15 @@ import streamlit as st
 
 from monitor.charts import alt_text, chart_for
 from monitor.export import export_bytes
-from monitor.published import MARKER_LEGEND, METHOD_NOTE, PublishedFigure
+from monitor.numbers import format_dutch
+from monitor.published import (
+    MARKER_LEGEND,
+    METHOD_NOTE,
+    CellStatus,
+    PublishedCell,
+    PublishedFigure,
+    Unit,
+)
 from monitor.registry import Shape
 
 
@@ -45,21 +53,27 @@ def render_figure(figure: PublishedFigure) -> None:
         st.markdown(f"**Editie:** {figure.edition_label} (peildatum {figure.edition})")
 
 
+def _delta(latest: PublishedCell, earlier: PublishedCell) -> str | None:
+    if latest.value is None or earlier.value is None:
+        return None
+    change = latest.value - earlier.value
+    sign = "+" if change >= 0 else "-"
+    if latest.unit is Unit.PROCENT:
+        return f"{sign}{format_dutch(abs(change), 1)} procentpunt t.o.v. {earlier.column}"
+    return f"{sign}{format_dutch(abs(change))} t.o.v. {earlier.column}"
+
+
 def render_kerncijfer_metrics(figure: PublishedFigure) -> None:
-    columns = st.columns(max(1, len(figure.rows)))
-    for column, row in zip(columns, figure.rows, strict=True):
-        cells = [c for c in figure.row_cells(row) if c.marker != "."]
+    columns = st.columns(max(1, min(3, len(figure.rows))))
+    for index, row in enumerate(figure.rows):
+        cells = [c for c in figure.row_cells(row) if c.status is not CellStatus.ONTBREEKT]
         if not cells:
             continue
         latest = cells[-1]
-        delta = None
-        if len(cells) > 1 and latest.value is not None and cells[-2].value is not None:
-            change = latest.value - cells[-2].value
-            delta = (
-                f"{'+' if change >= 0 else ''}{change:,.0f}".replace(",", ".")
-                + f" t.o.v. {cells[-2].column}"
-            )
-        column.metric(f"{row} ({latest.column})", latest.display(), delta=delta, delta_color="off")
+        delta = _delta(latest, cells[-2]) if len(cells) > 1 else None
+        columns[index % len(columns)].metric(
+            f"{row} ({latest.column})", latest.display(), delta=delta, delta_color="off"
+        )
 
 
 DOWNLOADS = (

@@ -12,7 +12,7 @@ LANGUAGE_SCRIPT = "<script>document.documentElement.lang = 'nl';</script>"
 STYLE = """
 <style>
   /* Sentences under charts read as text, not captions. */
-  [data-testid="stMarkdownContainer"] p { font-size: 1.02rem; line-height: 1.55; }
+  [data-testid="stMarkdown"] [data-testid="stMarkdownContainer"] p { font-size: 1.02rem; line-height: 1.55; }
   table { font-variant-numeric: tabular-nums; }
 </style>
 """

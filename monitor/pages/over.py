@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from monitor.dashboard.session import catalogue
-from monitor.published import MARKER_LEGEND, METHOD_NOTE
+from monitor.published import MARKER_LEGEND
 from monitor.registry import chapter_title, figure_specs
 
 st.title("Over deze monitor")
@@ -30,9 +30,11 @@ editie links in het menu.
 
 st.header("Privacy (AVG)", divider="gray")
 st.markdown(
-    f"""
+    """
 Om te voldoen aan de AVG worden aantallen personen kleiner dan 10 getoond als `<10`. Dat geldt op
-het scherm, in grafieken, in downloads en in het rapport. {METHOD_NOTE}
+het scherm, in grafieken, in downloads en in het rapport. Om terugrekenen te voorkomen zijn enkele
+andere cijfers afgeschermd (`x`): totalen, andere indelingen en de relatie tussen stand, instroom en
+uitstroom laten anders een afgeschermd aantal terugrekenen.
 """
 )
 st.table({"Teken": [m for m, _ in MARKER_LEGEND], "Betekenis": [t for _, t in MARKER_LEGEND]})

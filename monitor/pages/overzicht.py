@@ -25,13 +25,13 @@ st.markdown(f"**{settings.gemeente_naam}** · editie **{published.edition.label}
 summary = overview(published, catalogue())
 
 if summary.signals:
-    st.subheader("Signalen")
+    st.header("Signalen", divider="gray")
     for signal in summary.signals:
         st.warning(signal.text)
 
 for chapter, kerncijfers in summary.kerncijfers.items():
     st.header(chapter_title(chapter), divider="gray")
-    columns = st.columns(max(1, min(4, len(kerncijfers))))
+    columns = st.columns(max(1, min(3, len(kerncijfers))))
     for index, kerncijfer in enumerate(kerncijfers):
         with columns[index % len(columns)]:
             st.metric(

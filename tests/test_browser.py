@@ -1,0 +1,373 @@
+"""The dashboard in a real browser: `streamlit run app.py` on the demo edition, read with Debian's
+Chromium through Playwright. Screenshots go to test-artifacts/screenshots/, axe results to
+test-artifacts/axe/ (both gitignored)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from monitor.publication import current_catalogue
+from monitor.registry import figure_specs
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_MISSING = (
+    f"{CHROMIUM} ontbreekt: installeer Chromium van Debian (apt-get install chromium). / "
+    f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)."
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LAPTOP = {"width": 1366, "height": 900}
+SERVER_START_SECONDS = 60
+CHART_SECONDS = 20
+SERIOUS = {"serious", "critical"}
+
+# Artifact name -> (URL path, h1, registry chapter whose figures the page draws).
+PAGES = {
+    "overzicht": ("", "Monitor Sociaal Domein", None),
+    "wmo": ("wmo", "1. Wmo", "wmo"),
+    "jeugd": ("jeugd", "2. Jeugd", "jeugd"),
+    "participatie": ("participatie", "3. Participatie", "participatie"),
+    "sociale-basis": ("sociale-basis", "4. Sociale basis", "sociale_basis"),
+    "over": ("over", "Over deze monitor", None),
+}
+PAGE_TITLES = {"Overzicht", "1. Wmo", "2. Jeugd", "3. Participatie", "4. Sociale basis"} | {
+    "Over deze monitor"
+}
+
+CHARTS = '[data-testid="stVegaLiteChart"]'
+CHART_SVGS = f"{CHARTS} svg.marks"
+EURO_AMOUNT = re.compile(r"€ \d{1,3}(\.\d{3})+")
+EURO_TICK = re.compile(r"^€ \d{1,3}(\.\d{3})+$")
+THOUSANDS_TICK = re.compile(r"^\d{1,3}(\.\d{3})+$")
+ENGLISH_THOUSANDS = re.compile(r"\d,\d{3}\b")
+
+
+def expected_charts(chapter: str | None) -> int:
+    if chapter is None:
+        return 0
+    return sum(spec.chapter == chapter for spec in figure_specs(current_catalogue()))
+
+
+# --- the server and the browser ------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def is_healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.status == 200 and response.read().strip() == b"ok"
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+    def ensure_running(self) -> None:
+        """A server that stopped midway explains every later failure: say so plainly."""
+        if self.process.poll() is not None:
+            pytest.fail(
+                f"streamlit stopped during the tests (exit code {self.process.returncode}):\n"
+                + self.log.read_text()[-3000:]
+            )
+
+
+@pytest.fixture(scope="module")
+def server(demo_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true",
+        "--server.port", str(port),
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    env = {**os.environ, "MONITOR_DATA_DIR": str(demo_data_dir)}
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while not is_healthy(url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not start on {url}:\n{log_path.read_text()[-3000:]}")
+            time.sleep(0.2)
+        yield Server(url, process, log_path)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(CHROMIUM_MISSING)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def laptop_context(browser: Browser) -> BrowserContext:
+    context = browser.new_context(viewport=LAPTOP, locale="nl-NL")
+    context.set_default_timeout(30_000)
+    return context
+
+
+def start_loading(context: BrowserContext, url: str) -> Page:
+    page = context.new_page()
+    page.goto(url, wait_until="commit")
+    return page
+
+
+def wait_until_run(page: Page) -> Page:
+    """The page script has run: its h1 is there and Streamlit reports it is no longer running."""
+    page.locator("h1").first.wait_for()
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
+    return page
+
+
+def content_height(page: Page) -> int:
+    bottom = page.evaluate(
+        "document.querySelector('[data-testid=\"stMainBlockContainer\"]')"
+        ".getBoundingClientRect().bottom"
+    )
+    return max(LAPTOP["height"], math.ceil(bottom) + 40)
+
+
+def show_whole_page(page: Page, charts: int) -> Page:
+    """Streamlit scrolls inside its main container and draws a chart only once it is in view:
+    make the viewport as tall as the content, wait for every chart, repeat until it fits.
+    A page that draws too few charts is left as it is: its test reports the count."""
+    for _ in range(3):
+        page.set_viewport_size({"width": LAPTOP["width"], "height": content_height(page)})
+        with contextlib.suppress(PlaywrightTimeoutError):
+            page.wait_for_function(
+                f"document.querySelectorAll('{CHART_SVGS}').length >= {charts}",
+                polling=100,
+                timeout=CHART_SECONDS * 1000,
+            )
+        if content_height(page) == page.viewport_size["height"]:
+            break
+    return page
+
+
+@pytest.fixture(scope="module")
+def tabs(browser: Browser, server: Server) -> Iterator[dict[str, Page]]:
+    """Every page in its own tab, fully drawn. All start loading at once, so later pages render
+    while the first ones are being drawn."""
+    context = laptop_context(browser)
+    loading = {
+        name: start_loading(context, f"{server.url}/{path}") for name, (path, *_) in PAGES.items()
+    }
+    drawn = {
+        name: show_whole_page(wait_until_run(page), expected_charts(PAGES[name][2]))
+        for name, page in loading.items()
+    }
+    server.ensure_running()
+    yield drawn
+    context.close()
+
+
+# --- one visit per page: photographed, checked with axe, its text read ---------------------------
+
+
+@dataclass(frozen=True)
+class Visit:
+    h1: str
+    lang: str
+    charts_drawn: int
+    chart_labels: list[str]  # aria-label of each chart container: our alt text
+    text: str  # visible text of the main area
+    svg_texts: list[str]  # every text node inside the charts: axis labels, legends
+    serious_violations: list[dict]
+
+
+def serious(violations: list[dict]) -> list[dict]:
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [{"target": n["target"], "html": n["html"]} for n in v["nodes"]],
+        }
+        for v in violations
+        if v["impact"] in SERIOUS
+    ]
+
+
+def visit(page: Page, name: str) -> Visit:
+    screenshots = ARTIFACTS / "screenshots"
+    screenshots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=screenshots / f"{name}.png", full_page=True)
+
+    axe = Axe().run(page).response
+    (ARTIFACTS / "axe").mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "axe" / f"{name}.json").write_text(
+        json.dumps(axe, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+    return Visit(
+        h1=page.locator("h1").first.inner_text().strip(),
+        lang=page.evaluate("document.documentElement.lang"),
+        charts_drawn=page.locator(CHART_SVGS).count(),
+        chart_labels=[c.get_attribute("aria-label") or "" for c in page.locator(CHARTS).all()],
+        text=page.locator('[data-testid="stMain"]').inner_text(),
+        svg_texts=page.locator(f"{CHARTS} svg text").all_text_contents(),
+        serious_violations=serious(axe["violations"]),
+    )
+
+
+@pytest.fixture(scope="module")
+def visits(tabs: dict[str, Page], server: Server) -> dict[str, Visit]:
+    """Each page is photographed and checked once, as it first appears; the tests read this."""
+    results = {name: visit(page, name) for name, page in tabs.items()}
+    server.ensure_running()
+    return results
+
+
+@pytest.fixture
+def page_after_checks(
+    tabs: dict[str, Page], visits: dict[str, Visit], server: Server
+) -> dict[str, Page]:
+    """The same tabs for interaction, only after every page was photographed and checked as it
+    first appeared."""
+    server.ensure_running()
+    return tabs
+
+
+# --- the tests -----------------------------------------------------------------------------------
+
+
+def test_debian_chromium_is_installed_for_the_browser_tests() -> None:
+    assert CHROMIUM.exists(), CHROMIUM_MISSING
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_shows_its_title_and_draws_every_chart(visits: dict[str, Visit], name: str) -> None:
+    _, title, chapter = PAGES[name]
+    visit = visits[name]
+
+    assert visit.h1 == title
+    assert visit.charts_drawn == expected_charts(chapter)
+    assert (ARTIFACTS / "screenshots" / f"{name}.png").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_declares_dutch_as_its_language(visits: dict[str, Visit], name: str) -> None:
+    assert visits[name].lang == "nl"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_no_serious_or_critical_accessibility_violations(
+    visits: dict[str, Visit], name: str
+) -> None:
+    assert visits[name].serious_violations == [], json.dumps(
+        visits[name].serious_violations, indent=2, ensure_ascii=False
+    )
+
+
+@pytest.mark.parametrize("name", ["wmo", "jeugd", "participatie", "sociale-basis"])
+def test_every_chart_is_labelled_with_its_text_alternative(
+    visits: dict[str, Visit], name: str
+) -> None:
+    labels = visits[name].chart_labels
+
+    assert len(labels) == expected_charts(PAGES[name][2])
+    assert all(label.startswith("Grafiek: ") for label in labels), labels
+
+
+def test_wmo_page_writes_euro_amounts_and_trend_sentences_in_dutch(
+    visits: dict[str, Visit],
+) -> None:
+    text = visits["wmo"].text
+
+    assert EURO_AMOUNT.search(text), "no amount like € 13.193.797 on the Wmo page"
+    assert "ten opzichte van" in text
+    assert "Bij Beschermd Wonen gaat het om minder dan 10 personen." in text
+    assert "<10" in text
+
+
+def test_wmo_chart_axes_use_dutch_months_and_thousands_separators(
+    visits: dict[str, Visit],
+) -> None:
+    svg_texts = visits["wmo"].svg_texts
+
+    assert {"jan", "mrt", "mei", "okt"} <= set(svg_texts)
+    assert {"mrt-26", "sep-26"} <= set(svg_texts)
+    # Tick values depend on the chart's size: look for the notation, e.g. € 5.000.000 and 1.000.
+    assert any(EURO_TICK.match(text) for text in svg_texts), "no tick like € 5.000.000"
+    assert any(THOUSANDS_TICK.match(text) for text in svg_texts), "no tick like 1.000"
+    assert not [text for text in svg_texts if ENGLISH_THOUSANDS.search(text)]
+
+
+def test_table_view_shows_small_client_counts_as_below_ten(
+    page_after_checks: dict[str, Page],
+) -> None:
+    page = page_after_checks["wmo"]
+    expander = page.locator(
+        "xpath=//h3[@id='wmo-clienten-per-voorziening']"
+        "/following::details[summary[contains(., 'Toon als tabel')]][1]"
+    )
+
+    expander.locator("summary").click()
+    row = expander.locator("tr").filter(has=page.locator("th", has_text="Beschermd Wonen"))
+
+    expect(row).to_be_visible()
+    expect(expander.locator("thead")).to_contain_text("sep-26")
+    assert "<10" in row.locator("td").all_inner_texts()
+
+
+def test_tab_key_reaches_the_sidebar_navigation(page_after_checks: dict[str, Page]) -> None:
+    page = page_after_checks["overzicht"]
+    page.bring_to_front()
+    page.evaluate("document.activeElement.blur()")
+    focused = []
+
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("(document.activeElement.innerText || '').trim()"))
+        if focused[-1] in PAGE_TITLES:
+            break
+
+    assert focused[-1] in PAGE_TITLES, f"Tab went through {focused} without reaching a page link"
