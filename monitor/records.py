@@ -225,7 +225,7 @@ def _header_key(text: str) -> str:
 
 
 def _map_header(
-    header: list[str], kind: RecordKind, place: Source | None, file: str, sheet: str | None
+    header: list[str], kind: RecordKind, file: str, sheet: str | None
 ) -> tuple[dict[str, str], dict[str, str], list[Problem]]:
     """DuckDB column names in file order, canonical -> header text, and header problems."""
     problems: list[Problem] = []
@@ -331,12 +331,13 @@ def _csv_source(work: _Work, upload: UploadFile, kind: RecordKind) -> Source:
         path = work.directory / f"bron{len(work.sources)}.csv"
         _transcode(upload.path, path, upload.name)
         encoding = "Windows-1252"
-        head = path.read_bytes()[:HEAD_BYTES]
-    text = head.decode("utf-8", errors="replace") if encoding != "Windows-1252" else head.decode()
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    text = head.decode("utf-8", errors="replace")
     header_line = text.splitlines()[0] if text.splitlines() else ""
     separator = detect_separator(header_line, upload.name)
     header = next(csv.reader([header_line], delimiter=separator))
-    columns, headers, problems = _map_header(header, kind, None, upload.name, None)
+    columns, headers, problems = _map_header(header, kind, upload.name, None)
     if problems:
         raise ImportRefused(problems)
     return Source(
@@ -421,7 +422,7 @@ def _xlsx_sources(work: _Work, upload: UploadFile, kind: RecordKind) -> list[Sou
                     excel_rows.append(number)
             if header is None:
                 continue
-            columns, headers, problems = _map_header(header, kind, None, upload.name, sheet.title)
+            columns, headers, problems = _map_header(header, kind, upload.name, sheet.title)
             if problems:
                 raise ImportRefused(problems)
             sources.append(
@@ -508,10 +509,9 @@ def _check_bsn(work: _Work, source: Source) -> None:
         work.con, "records/bsn_kandidaten", **_read_params(source)
     ).fetchall():
         candidates.setdefault(kolom, []).append(waarde)
-    names = list(source.columns)
     for kolom, values in candidates.items():
         if column_holds_bsns(values, minimum_candidates=1):
-            header = source.headers.get(kolom) or _header_of_ignored(source, names, kolom)
+            header = source.headers.get(kolom) or _header_of_ignored(source, kolom)
             work.problems.append(
                 source.problem(
                     "deze kolom lijkt burgerservicenummers (BSN) te bevatten. BSN's mogen niet in "
@@ -521,7 +521,7 @@ def _check_bsn(work: _Work, source: Source) -> None:
             )
 
 
-def _header_of_ignored(source: Source, names: list[str], kolom: str) -> str:
+def _header_of_ignored(source: Source, kolom: str) -> str:
     if kolom.startswith("negeer_"):
         index = int(kolom.removeprefix("negeer_"))
         header = _source_header(source)

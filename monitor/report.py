@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -60,14 +61,20 @@ def _table(figure: PublishedFigure) -> ReportTable:
     return ReportTable(figure.row_header, figure.columns, rows)
 
 
-def _image(figure: PublishedFigure) -> str:
-    return "data:image/svg+xml;base64," + base64.b64encode(svg_bytes(figure)).decode("ascii")
+def _images(figures: tuple[PublishedFigure, ...]) -> dict[str, str]:
+    """Every chart as an SVG data URI; rendered two at a time (vl-convert works outside the GIL)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        svgs = list(pool.map(svg_bytes, figures))
+    return {
+        figure.figure_id: "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+        for figure, svg in zip(figures, svgs, strict=True)
+    }
 
 
-def _figure_context(figure: PublishedFigure) -> dict:
+def _figure_context(figure: PublishedFigure, image: str) -> dict:
     return {
         "title": figure.title,
-        "image": _image(figure),
+        "image": image,
         "alt": alt_text(figure),
         "sentences": figure.sentences,
         "notes": figure.notes,
@@ -80,6 +87,7 @@ def _chapters(
     published: PublishedEdition, catalogue: Catalogue, texts: dict[str, TextRecord]
 ) -> list[dict]:
     themas = {f"4.{n}": thema for n, thema in enumerate(catalogue.thema, start=1)}
+    images = _images(published.figures)
     chapters = []
     for number, chapter in enumerate(CHAPTERS, start=1):
         sections: dict[str, dict] = {}
@@ -89,7 +97,7 @@ def _chapters(
                 "anchor": "sectie-" + figure.section.replace(".", "-"), "figures": [],
                 "ambitie": "", "text": None,
             })  # fmt: skip
-            section["figures"].append(_figure_context(figure))
+            section["figures"].append(_figure_context(figure, images[figure.figure_id]))
             if figure.section in themas:
                 thema = themas[figure.section]
                 section["ambitie"] = thema.ambitie

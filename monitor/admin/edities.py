@@ -70,7 +70,8 @@ target = st.selectbox("Terug naar versie", versions[1:] or versions, key="terug-
 st.caption(
     "Terugdraaien maakt een nieuwe versie met de cijfers van de gekozen versie; de historie blijft bewaard."
 )
-if st.button("Terugdraaien", key="terug-knop", disabled=len(versions) < 2):
+undo_sure = st.checkbox(f"Ik wil de cijfers terugzetten naar versie {target}", key="terug-zeker")
+if st.button("Terugdraaien", key="terug-knop", disabled=len(versions) < 2 or not undo_sure):
     try:
         version = rollback(data_dir(), int(target), access.author)
     except StoreError as error:

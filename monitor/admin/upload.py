@@ -7,6 +7,7 @@ import streamlit as st
 from monitor.access import Role
 from monitor.dashboard.session import catalogue, data_dir, require
 from monitor.problems import ImportRefused
+from monitor.publication import store_version
 from monitor.workflow import Upload, changed_frame, new_frame, preview_frame, run_upload
 
 access = require(Role.BELEIDSMEDEWERKER)
@@ -29,6 +30,9 @@ if st.button("Controleren", type="primary", disabled=not files, key="upload-cont
     uploads = [Upload(f.name, f.getvalue()) for f in files or []]
     st.session_state["upload"] = (uploads, indicator_id)
     st.session_state.pop("upload-resultaat", None)
+    # A new check needs a new confirmation, and is valid only for the store it was made against.
+    st.session_state.pop("upload-bevestigd", None)
+    st.session_state["upload-versie"] = store_version(data_dir())
     with st.status("Bestanden controleren…", expanded=True) as status:
         progress = st.progress(0.0)
         for index, upload in enumerate(uploads, start=1):
@@ -88,6 +92,15 @@ if result is not None:
     confirmed = st.checkbox("Ik heb de verschillen gecontroleerd", key="upload-bevestigd")
     if st.button("Publiceren", type="primary", disabled=not confirmed, key="upload-publiceren"):
         uploads, indicator = st.session_state["upload"]
+        if store_version(data_dir()) != st.session_state.get("upload-versie"):
+            st.session_state.pop("upload-resultaat", None)
+            st.session_state.pop("upload-bevestigd", None)
+            st.error(
+                "De gepubliceerde cijfers zijn sinds uw controle gewijzigd (iemand anders heeft "
+                "gepubliceerd). Er is niets gepubliceerd; klik opnieuw op Controleren om de "
+                "actuele verschillen te zien."
+            )
+            st.stop()
         try:
             published = run_upload(
                 data_dir(), uploads, catalogue(), access.author, indicator, dry_run=False

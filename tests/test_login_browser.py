@@ -1,0 +1,343 @@
+"""Logging in for real: `streamlit run app.py` with st.login pointed at a local OIDC test provider
+(oidc-provider-mock with the demo users beleid, beheer and raadslid), driven with Debian's Chromium
+through Playwright. A beleidsmedewerker publishes an upload from the browser; a raadslid and an
+anonymous visitor cannot reach the upload page. Screenshots: test-artifacts/screenshots/login-*.png.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+
+from monitor.demo_login import demo_secrets, start_provider, wait_until_up
+from monitor.editions import edition_from_text
+from monitor.editorial import texts_for
+from monitor.history import version_records
+from monitor.store import open_snapshot
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_MISSING = (
+    f"{CHROMIUM} ontbreekt: installeer Chromium van Debian (apt-get install chromium). / "
+    f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)."
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MONITOR = Path(sys.executable).parent / "monitor"
+SERVER_START_SECONDS = 60
+TIMEOUT_MS = 30_000
+
+LONG_HEADER = "indicator;periode;categorie;waarde\n"
+# The demo has wmo.lasten per month through September 2026.
+BROWSER_UPLOAD = LONG_HEADER + "wmo.lasten;2026-03;;1600000\nwmo.lasten;2026-10;;1450000\n"
+CLI_IMPORT = LONG_HEADER + "wmo.lasten;2026-11;;1400000\n"
+AFTER_CLI_UPLOAD = LONG_HEADER + "wmo.lasten;2026-11;;1410000\n"
+SCRIPT_TEXT = "Let op: <script>window.__geschreven = 1</script> en **vet** gedrukt."
+
+SIDEBAR = '[data-testid="stSidebar"]'
+SIDEBAR_NAV = '[data-testid="stSidebarNav"]'
+FILE_UPLOADER = '[data-testid="stFileUploader"]'
+MAIN = '[data-testid="stMain"]'
+WRITING_TITLES = ["Cijfers uploaden", "Teksten", "Edities en historie"]
+RESTRICTED_TITLES = [*WRITING_TITLES, "Beheer"]
+MAIN_PAGE_TITLE = "Monitor Sociaal Domein"  # the h1 of Overzicht, the default page
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def is_healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.status == 200 and response.read().strip() == b"ok"
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@dataclass(frozen=True)
+class App:
+    url: str  # http://localhost:<port>, the host the redirect_uri names (the login cookie's host)
+    data_dir: Path
+
+
+@pytest.fixture(scope="module")
+def provider_port() -> Iterator[int]:
+    port = free_port()
+    provider = start_provider(port)
+    try:
+        wait_until_up(f"http://localhost:{port}/.well-known/openid-configuration")
+        yield port
+    finally:
+        stop(provider)
+
+
+@pytest.fixture(scope="module")
+def app(
+    demo_data_dir: Path, provider_port: int, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[App]:
+    work = tmp_path_factory.mktemp("login-app")
+    data_dir = work / "data"
+    shutil.copytree(demo_data_dir, data_dir)
+    port = free_port()
+    secrets_file = work / "secrets.toml"
+    secrets_file.write_text(demo_secrets(port, provider_port), encoding="utf-8")
+    url = f"http://localhost:{port}"
+    log_path = work / "server.log"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true",
+        "--server.port", str(port),
+        "--browser.gatherUsageStats", "false",
+        "--secrets.files", str(secrets_file),
+    ]  # fmt: skip
+    env = {**os.environ, "MONITOR_DATA_DIR": str(data_dir)}
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while not is_healthy(url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not start on {url}:\n{log_path.read_text()[-3000:]}")
+            time.sleep(0.2)
+        yield App(url, data_dir)
+    finally:
+        stop(server)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(CHROMIUM_MISSING)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser: no login cookie."""
+    fresh = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL")
+    fresh.set_default_timeout(TIMEOUT_MS)
+    yield fresh
+    fresh.close()
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"login-{name}.png", full_page=True)
+
+
+def wait_until_run(page: Page) -> Page:
+    """The page script has run: an h1 is there and Streamlit reports it is no longer running."""
+    page.locator("h1").first.wait_for()
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
+    return page
+
+
+def open_path(context: BrowserContext, app: App, path: str = "") -> Page:
+    page = context.new_page()
+    page.goto(f"{app.url}/{path}")
+    return wait_until_run(page)
+
+
+def log_in(context: BrowserContext, app: App, user: str) -> Page:
+    """Click Inloggen, choose the predefined user at the provider, come back logged in."""
+    page = open_path(context, app)
+    page.locator(SIDEBAR).get_by_role("button", name="Inloggen").click()
+    predefined = page.get_by_role("form", name="Authenticate predefined users")
+    predefined.wait_for()
+    screenshot(page, f"provider-{user}")
+    predefined.get_by_role("button", name=user, exact=True).click()
+    page.wait_for_url(f"{app.url}/**")
+    expect(page.locator(SIDEBAR)).to_contain_text(f"Ingelogd als {user}@voorbeeld.nl")
+    return wait_until_run(page)
+
+
+def navigation_text(page: Page) -> str:
+    nav = page.locator(SIDEBAR_NAV)
+    nav.wait_for()
+    return nav.inner_text()
+
+
+def upload_and_check(page: Page, name: str, text: str, tmp_path: Path) -> None:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    page.locator(f'{FILE_UPLOADER} input[type="file"]').set_input_files(source)
+    expect(page.locator(FILE_UPLOADER)).to_contain_text(name)
+    page.get_by_role("button", name="Controleren", exact=True).click()
+
+
+def figure(data_dir: Path, indicator: str, periode: str) -> int | None:
+    con = open_snapshot(data_dir)
+    try:
+        row = con.execute(
+            "SELECT waarde FROM figures WHERE indicator = ? AND periode = ? AND categorie = ''",
+            [indicator, periode],
+        ).fetchone()
+    finally:
+        con.close()
+    return None if row is None else int(row[0])
+
+
+def assert_upload_page_is_out_of_reach(page: Page, app: App, context: BrowserContext) -> None:
+    nav = navigation_text(page)
+    assert "Overzicht" in nav
+    assert [title for title in RESTRICTED_TITLES if title in nav] == []
+
+    typed = open_path(context, app, "upload")
+
+    # Streamlit does not know the page in this session: it runs the main page instead.
+    expect(typed.locator("h1").first).to_have_text(MAIN_PAGE_TITLE)
+    assert typed.locator(FILE_UPLOADER).count() == 0
+    assert typed.get_by_role("button", name="Controleren").count() == 0
+    assert typed.get_by_role("button", name="Publiceren").count() == 0
+
+
+# --- the tests -----------------------------------------------------------------------------------
+
+
+def test_debian_chromium_is_installed_for_the_login_tests() -> None:
+    assert CHROMIUM.exists(), CHROMIUM_MISSING
+
+
+def test_beleidsmedewerker_logs_in_at_the_provider_and_publishes_an_upload(
+    app: App, context: BrowserContext, tmp_path: Path
+) -> None:
+    page = log_in(context, app, "beleid")
+    screenshot(page, "beleid-ingelogd")
+    nav = navigation_text(page)
+    assert [title for title in WRITING_TITLES if title not in nav] == []
+    assert "Beheer" not in nav
+
+    page.goto(f"{app.url}/upload")
+    wait_until_run(page)
+    expect(page.locator("h1").first).to_have_text("Cijfers uploaden")
+    upload_and_check(page, "lasten_herzien.csv", BROWSER_UPLOAD, tmp_path)
+
+    main = page.locator(MAIN)
+    expect(main).to_contain_text("1 nieuwe cijfers, 1 gewijzigde cijfers")
+    expect(main).to_contain_text("(waarvan 1 in eerdere perioden)")
+    expect(main).to_contain_text("eerdere perioden worden herzien")
+    screenshot(page, "upload-verschillen")
+    assert figure(app.data_dir, "wmo.lasten", "2026-10") is None, "nothing published yet"
+    publish = page.get_by_role("button", name="Publiceren", exact=True)
+    expect(publish).to_be_disabled()
+
+    page.get_by_text("Ik heb de verschillen gecontroleerd").click()
+    expect(publish).to_be_enabled()
+    publish.click()
+
+    expect(main).to_contain_text("Gepubliceerd als versie")
+    screenshot(page, "upload-gepubliceerd")
+    newest = version_records(app.data_dir)[0]
+    expect(main).to_contain_text(f"Gepubliceerd als versie {newest['version']}.")
+    assert newest["author"] == "beleid@voorbeeld.nl"
+    assert figure(app.data_dir, "wmo.lasten", "2026-10") == 1_450_000
+    assert figure(app.data_dir, "wmo.lasten", "2026-03") == 1_600_000
+
+
+def test_logged_in_raadslid_cannot_reach_the_upload_page(app: App, context: BrowserContext) -> None:
+    page = log_in(context, app, "raadslid")
+    screenshot(page, "raadslid-ingelogd")
+
+    assert_upload_page_is_out_of_reach(page, app, context)
+    screenshot(context.pages[-1], "raadslid-upload-url")
+
+
+def test_anonymous_visitor_cannot_reach_the_upload_page(app: App, context: BrowserContext) -> None:
+    page = open_path(context, app)
+    expect(page.locator(SIDEBAR).get_by_role("button", name="Inloggen")).to_be_visible()
+    screenshot(page, "anoniem")
+
+    assert_upload_page_is_out_of_reach(page, app, context)
+    screenshot(context.pages[-1], "anoniem-upload-url")
+
+
+def test_cli_import_while_the_upload_page_is_open_succeeds_and_the_page_keeps_working(
+    app: App, context: BrowserContext, tmp_path: Path
+) -> None:
+    page = log_in(context, app, "beleid")
+    page.goto(f"{app.url}/upload")
+    wait_until_run(page)
+    source = tmp_path / "cli_lasten.csv"
+    source.write_text(CLI_IMPORT, encoding="utf-8")
+
+    result = subprocess.run(
+        [str(MONITOR), "import", str(source), "--auteur", "cli-test"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MONITOR_DATA_DIR": str(app.data_dir)},
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert figure(app.data_dir, "wmo.lasten", "2026-11") == 1_400_000
+    page.reload()
+    wait_until_run(page)
+    expect(page.locator("h1").first).to_have_text("Cijfers uploaden")
+    upload_and_check(page, "na_cli.csv", AFTER_CLI_UPLOAD, tmp_path)
+    # The page compares with what the CLI just published: November now exists and changes.
+    expect(page.locator(MAIN)).to_contain_text("0 nieuwe cijfers, 1 gewijzigde cijfers")
+    screenshot(page, "na-cli-import")
+
+
+def test_text_with_a_script_tag_is_shown_as_literal_text_and_never_runs(
+    app: App, context: BrowserContext
+) -> None:
+    page = log_in(context, app, "beleid")
+    page.goto(f"{app.url}/teksten")
+    wait_until_run(page)
+    page.get_by_label("Tekst (Markdown)").fill(SCRIPT_TEXT)
+    page.get_by_label("Tekst (Markdown)").press("Control+Enter")
+    expect(page.locator(MAIN)).to_contain_text("<script>window.__geschreven = 1</script>")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(page.locator(MAIN)).to_contain_text("Opgeslagen (versie")
+    assert texts_for(app.data_dir, edition_from_text("2026-09"))["wmo"].text == SCRIPT_TEXT
+
+    page.goto(f"{app.url}/wmo")  # the draft edition is the default for a beleidsmedewerker
+    wait_until_run(page)
+
+    text = page.locator(f'{MAIN} [data-testid="stMarkdownContainer"]').filter(
+        has_text="window.__geschreven"
+    )
+    expect(text).to_have_count(1)
+    expect(text).to_contain_text("Let op: <script>window.__geschreven = 1</script> en vet gedrukt.")
+    assert text.locator("strong").inner_text() == "vet"
+    assert text.locator("script").count() == 0
+    assert page.evaluate("window.__geschreven") is None
+    screenshot(page, "tekst-met-script")
