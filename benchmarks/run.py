@@ -1,4 +1,5 @@
-"""Run every benchmark and print one table: `uv run python benchmarks/run.py`.
+"""Run every benchmark and print one table: `uv run python benchmarks/run.py`
+(or only some: `uv run python benchmarks/run.py figure_import chapter_build`).
 
 Each figure is compared with a baseline measured in the same run on the same machine.
 Targets are goals to watch, not test assertions.
@@ -7,6 +8,7 @@ Targets are goals to watch, not test assertions.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import platform
 import sys
 from pathlib import Path
@@ -29,11 +31,28 @@ def main() -> int:
         f"Benchmarks Monitor Sociaal Domein, {dt.date.today():%d-%m-%Y}, {platform.processor() or platform.machine()}, "
         f"Python {platform.python_version()}"
     )
+    selected = [b for b in BENCHMARKS if not sys.argv[1:] or b.__name__ in sys.argv[1:]]
     results = []
-    for benchmark in BENCHMARKS:
+    for benchmark in selected:
         results.extend(benchmark())
-    print_table(results)
+    table = print_table(results)
+    record(table)
     return 0
+
+
+def record(table: str) -> None:
+    """Append this run, with its date and machine, to docs/benchmarks.md."""
+    path = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
+    path.parent.mkdir(exist_ok=True)
+    if not path.exists():
+        path.write_text(
+            "# Benchmarks\n\nResultaten van `uv run python benchmarks/run.py`, nieuwste onderaan. "
+            "Elke meting staat naast een basislijn die in dezelfde run is gemeten.\n",
+            encoding="utf-8",
+        )
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n## {dt.datetime.now():%d-%m-%Y %H:%M} ({machine})\n\n```\n{table}\n```\n")
 
 
 if __name__ == "__main__":
