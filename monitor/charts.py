@@ -323,9 +323,9 @@ def chart_for(figure: PublishedFigure) -> alt.Chart:
             description=alt_text(figure),
             usermeta={"embedOptions": {"actions": False}},
         )
-        # Vega's own ARIA texts are English ("X-axis titled …"): off. The accessible name is our
-        # Dutch alt text; the table holds the numbers.
-        .configure(locale=DUTCH_LOCALE, font="sans-serif", aria=False)
+        # Vega's ARIA texts stay on (without them axe finds unlabelled SVG groups), though they
+        # are English; the Dutch alt text comes first and the accessibility statement says so.
+        .configure(locale=DUTCH_LOCALE, font="sans-serif")
         .configure_legend(
             orient="bottom", labelFontSize=12, titleFontSize=12, columns=4, labelLimit=220
         )

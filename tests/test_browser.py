@@ -9,7 +9,6 @@ import json
 import math
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -24,25 +23,16 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, free_port
 from monitor.publication import current_catalogue
 from monitor.registry import figure_specs
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_MISSING = (
     f"{CHROMIUM} ontbreekt: installeer Chromium van Debian (apt-get install chromium). / "
     f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)."
 )
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LAPTOP = {"width": 1366, "height": 900}
 SERVER_START_SECONDS = 60
 CHART_SECONDS = 20
@@ -76,12 +66,6 @@ def expected_charts(chapter: str | None) -> int:
 
 
 # --- the server and the browser ------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def is_healthy(url: str) -> bool:

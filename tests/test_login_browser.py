@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
+from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, free_port
 from monitor.demo_login import demo_secrets, start_provider, wait_until_up
 from monitor.editions import edition_from_text
 from monitor.editorial import texts_for
@@ -29,20 +29,10 @@ from monitor.store import open_snapshot
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_MISSING = (
     f"{CHROMIUM} ontbreekt: installeer Chromium van Debian (apt-get install chromium). / "
     f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)."
 )
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MONITOR = Path(sys.executable).parent / "monitor"
 SERVER_START_SECONDS = 60
 TIMEOUT_MS = 30_000
@@ -61,12 +51,6 @@ MAIN = '[data-testid="stMain"]'
 WRITING_TITLES = ["Cijfers uploaden", "Teksten", "Edities en historie"]
 RESTRICTED_TITLES = [*WRITING_TITLES, "Beheer"]
 MAIN_PAGE_TITLE = "Monitor Sociaal Domein"  # the h1 of Overzicht, the default page
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def is_healthy(url: str) -> bool:

@@ -76,7 +76,13 @@ toetsenbord te bedienen.
   (`lang="en"`, WCAG 3.1.1). Daardoor kan een schermlezer Nederlandse tekst met een Engelse stem
   voorlezen. Wij zetten de taal na het laden op Nederlands; de gedownloade rapporten hebben
   `lang="nl"`.
-- Grafieken zelf zijn afbeeldingen; gebruik de tabel en de zinnen voor de exacte cijfers.
+- Grafieken zelf zijn afbeeldingen; gebruik de tabel en de zinnen voor de exacte cijfers. De
+  grafiekbibliotheek (Vega) beschrijft assen en reeksen voor schermlezers in het Engels; de Nederlandse
+  beschrijving van elke grafiek staat ervoor.
+- Enkele knoppen van het framework zelf hebben een Engelse naam voor schermlezers (bijvoorbeeld
+  "Fullscreen", "Show data", "Collapse sidebar").
+- Voor ingelogde medewerkers met meer dan één menu-onderdeel maakt het framework een menu dat geen
+  geldige HTML-lijst is; voor lezers is het menu een gewone lijst.
 
 **Getest.** Automatisch met axe-core op elke pagina bij elke wijziging van de software.
 
