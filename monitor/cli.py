@@ -12,7 +12,7 @@ from pathlib import Path
 
 from monitor import config
 from monitor.catalogue import CatalogueError
-from monitor.disclosure.protection import GateError
+from monitor.disclosure.model import GateError
 from monitor.editions import Edition, edition_from_text
 from monitor.export import EXPORT_FORMATS
 from monitor.periods import PeriodError

@@ -16,6 +16,7 @@ from monitor.numbers import (
     NOTATION_DESCRIPTIONS,
     Notation,
     NumberError,
+    check_size,
     format_dutch,
     number_from_cell,
     parse_number,
@@ -154,6 +155,11 @@ class ValueReader:
     def read(self, cell: object, indicator: Indicator) -> Decimal | str | None:
         """The value, None for an empty cell, or a Dutch problem text."""
         number = number_from_cell(cell)
+        if number is not None:
+            try:
+                check_size(number, _text(cell))
+            except NumberError as error:
+                return f"{error}. {NUMBER_HINT}"
         text = _text(cell) if number is None else format_dutch(number, _decimal_places(number))
         if number is None:
             if text == "":
@@ -193,6 +199,47 @@ def _check_bsn_columns(sheet: RawSheet, value_columns: Sequence[int], result: Sh
                     column=name or f"kolom {col + 1}",
                 )
             )
+
+
+def _check_header(sheet: RawSheet, result: SheetResult) -> None:
+    """Every column with data needs a name, and no name may occur twice: otherwise a value would
+    silently land in the wrong place or disappear."""
+    seen: dict[str, int] = {}
+    for col, name in enumerate(sheet.header):
+        has_data = any(col < len(raw.cells) and _text(raw.cells[col]) for raw in sheet.rows)
+        if not name and has_data:
+            result.problems.append(sheet.problem(
+                f"kolom {col + 1} heeft geen naam in de kopregel maar wel gegevens. Geef de kolom "
+                "een naam of verwijder hem.", row=1, column=f"kolom {col + 1}",
+            ))  # fmt: skip
+        key = name.lower()
+        if name and key in seen:
+            result.problems.append(sheet.problem(
+                f"de kolomnaam '{name}' staat twee keer in de kopregel (kolom {seen[key] + 1} en "
+                f"{col + 1}). Elke kolom heeft een eigen naam.", row=1, column=name,
+            ))  # fmt: skip
+        seen.setdefault(key, col)
+
+
+def _check_formulas(sheet: RawSheet, result: SheetResult) -> None:
+    """Text that a spreadsheet would run as a formula has no place in a figure file."""
+    for raw in sheet.rows:
+        for col, cell in enumerate(raw.cells):
+            text = cell if isinstance(cell, str) else ""
+            if text.startswith(("=", "+", "@")) and not _looks_numeric(text):
+                column = (
+                    sheet.header[col]
+                    if col < len(sheet.header) and sheet.header[col]
+                    else f"kolom {col + 1}"
+                )
+                result.problems.append(sheet.problem(
+                    f"'{text[:40]}' lijkt een spreadsheetformule. Lever de waarde of naam zelf aan.",
+                    raw.number, column,
+                ))  # fmt: skip
+
+
+def _looks_numeric(text: str) -> bool:
+    return bool(re.fullmatch(r"\+\s*[\d.,]+%?", text.strip()))
 
 
 def _check_width(sheet: RawSheet, result: SheetResult) -> None:
@@ -270,6 +317,8 @@ def _row_from_cells(
 ) -> FigureRow | None:
     ok = True
     try:
+        if _text(period_cell) == "":
+            raise PeriodError("de periode ontbreekt; vul bijvoorbeeld 2024-03 of mrt-24 in")
         period = fit_period(parse_period(period_cell), indicator)
     except PeriodError as error:
         result.problems.append(
@@ -383,6 +432,8 @@ def parse_figure_file(
     value_columns: dict[int, Sequence[int]] = {}
     for index, sheet in enumerate(sheets):
         _check_width(sheet, result)
+        _check_header(sheet, result)
+        _check_formulas(sheet, result)
         if is_long_layout(sheet):
             layouts.append((sheet, None))
             waarde = [i for i, name in enumerate(sheet.header) if name.lower() == "waarde"]

@@ -99,9 +99,17 @@ def parse_number(text: str, notation: Notation) -> Decimal:
         number = Decimal(canonical)
     except InvalidOperation:
         raise NumberError(f"'{raw}' is geen getal") from None
-    if not number.is_finite() or abs(number) >= Decimal("1e15"):
-        raise NumberError(f"'{raw}' is te groot (meer dan 15 cijfers voor de komma)")
+    check_size(number, raw)
     return number
+
+
+MAX_MAGNITUDE = Decimal("1e15")
+
+
+def check_size(number: Decimal, shown: str) -> None:
+    """Amounts of a gemeente stay far below a thousand billion; larger is a mistake."""
+    if not number.is_finite() or abs(number) >= MAX_MAGNITUDE:
+        raise NumberError(f"'{shown}' is te groot (meer dan 15 cijfers voor de komma)")
 
 
 def number_from_cell(value: object) -> Decimal | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,9 +16,12 @@ from pathlib import Path
 
 from monitor.problems import ImportRefused, Problem
 
-MAX_FIGURE_FILE_BYTES = 50 * 1024 * 1024
+MB = 1024 * 1024
+MAX_FIGURE_FILE_BYTES = 50 * MB
 MAX_XLSX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 SEPARATORS = {";": "puntkomma", ",": "komma", "\t": "tab"}
+# A UTF-8 encoded letter with an accent (é, ë, ï, …): two bytes, C3 followed by 80–BF.
+UTF8_LETTER = re.compile(rb"\xc3[\x80-\xbf]")
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,14 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_encoding_rows(data)
+    if mixed is not None:
+        utf8_row, other_row = mixed
+        message = (f"het bestand mengt tekensets: rij {utf8_row} is UTF-8 en rij {other_row} niet "
+                   "(Windows-1252). Sla het bestand in één keer op als 'CSV UTF-8'.")  # fmt: skip
+        raise ImportRefused(
+            [Problem(file, message, row=row) for row in sorted({utf8_row, other_row})]
+        )
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError as error:
@@ -105,18 +117,15 @@ def read_csv(data: bytes, file: str) -> RawSheet:
     header_line = text.splitlines()[0]
     separator = detect_separator(header_line, file)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    records: list[list[str]] = []
+    row_start = 1
     try:
-        records = list(reader)
+        for record in reader:
+            records.append(record)
+            row_start = reader.line_num + 1
     except csv.Error as error:
-        raise ImportRefused(
-            [
-                Problem(
-                    file,
-                    f"het bestand is geen geldige CSV ({error}); controleer aanhalingstekens.",
-                    row=reader.line_num,
-                )
-            ]
-        ) from None
+        message = "het bestand is geen geldige CSV: " + _csv_problem(str(error))
+        raise ImportRefused([Problem(file, message, row=row_start)]) from None
     header = tuple(cell.strip() for cell in records[0])
     rows = tuple(
         RawRow(number, tuple(record))
@@ -142,6 +151,31 @@ def read_csv(data: bytes, file: str) -> RawSheet:
     return RawSheet(file, None, header, rows, description)
 
 
+def _csv_problem(message: str) -> str:
+    """Python's csv messages, in Dutch with the fix."""
+    if "field larger than field limit" in message:
+        return "een cel is langer dan 131.072 tekens; is het scheidingsteken wel goed?"
+    if "unexpected end of data" in message or "EOF" in message:
+        return ("een aanhalingsteken (\") wordt niet gesloten, of het bestand is afgebroken. "
+                "Controleer de aanhalingstekens in deze rij.")  # fmt: skip
+    if "expected after" in message:
+        return 'na een afsluitend aanhalingsteken (") moet een scheidingsteken of regeleinde komen.'
+    return "deze rij is geen geldige CSV; controleer aanhalingstekens en scheidingstekens."
+
+
+def _mixed_encoding_rows(data: bytes) -> tuple[int, int] | None:
+    """For a file that holds UTF-8 letters and bytes that are not UTF-8: the row of the first
+    UTF-8 letter and the row of the first other byte."""
+    letter = UTF8_LETTER.search(data)
+    if letter is None:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return data[: letter.start()].count(b"\n") + 1, data[: error.start].count(b"\n") + 1
+    return None
+
+
 def read_xlsx(data: bytes, file: str) -> list[RawSheet]:
     """Every visible, non-empty sheet of a workbook."""
     import openpyxl  # imported here: only uploads of XLSX need it
@@ -149,13 +183,13 @@ def read_xlsx(data: bytes, file: str) -> list[RawSheet]:
     _check_zip(data, file)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for damaged files
+    except Exception:
         raise ImportRefused(
             [
                 Problem(
                     file,
-                    f"het Excel-bestand kan niet worden gelezen ({type(error).__name__}); "
-                    "sla het opnieuw op als .xlsx.",
+                    "het Excel-bestand kan niet worden gelezen; het is beschadigd of geen "
+                    "echt .xlsx-bestand. Sla het opnieuw op als Excel-werkmap (.xlsx).",
                 )
             ]
         ) from None
@@ -173,6 +207,13 @@ def read_xlsx(data: bytes, file: str) -> list[RawSheet]:
                 continue
             _header_number, header_cells = rows[0]
             header = tuple(_header_text(cell) for cell in header_cells)
+            problems = [
+                Problem(file, message, row=row, sheet=worksheet.title,
+                        column=header[column] if column < len(header) and header[column] else f"kolom {column + 1}")
+                for row, column, message in lost_cells(archive_member(data, worksheet))
+            ]  # fmt: skip
+            if problems:
+                raise ImportRefused(problems)
             sheets.append(
                 RawSheet(
                     file,
@@ -218,11 +259,56 @@ def _check_zip(data: bytes, file: str) -> None:
             [
                 Problem(
                     file,
-                    f"het Excel-bestand pakt uit tot {total // 1_000_000} MB; de grens is "
-                    f"{MAX_XLSX_UNCOMPRESSED_BYTES // 1_000_000} MB. Splits het bestand.",
+                    f"het Excel-bestand pakt uit tot {total / MB:.0f} MB; de grens is "
+                    f"{MAX_XLSX_UNCOMPRESSED_BYTES // MB} MB. Splits het bestand.",
                 )
             ]
         )
+
+
+CELL_REFERENCE = re.compile(r"([A-Z]+)(\d+)")
+MERGED = re.compile(rb'<mergeCell ref="([A-Z]+\d+):([A-Z]+\d+)"')
+FORMULA_WITHOUT_VALUE = re.compile(
+    rb'<c r="([A-Z]+\d+)"[^>]*>\s*<f>[^<]*</f>\s*(?:<v\s*/>|<v></v>)?\s*</c>'
+)
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1
+
+
+def _reference(reference: bytes) -> tuple[int, int]:
+    match = CELL_REFERENCE.fullmatch(reference.decode("ascii"))
+    assert match is not None  # nosec B101 - the regex above only captures references
+    return int(match[2]), _column_index(match[1])
+
+
+def archive_member(data: bytes, worksheet: object) -> bytes:
+    """The XML of a worksheet, straight from the workbook's zip."""
+    path = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(path) if path in archive.namelist() else b""
+
+
+def lost_cells(xml: bytes) -> list[tuple[int, int, str]]:
+    """Cells whose values openpyxl would lose without a word: every cell but the first of a
+    merged range, and formulas whose result Excel never calculated. (row, column, message)"""
+    lost = []
+    for first, last in MERGED.findall(xml):
+        (top, left), (bottom, right) = _reference(first), _reference(last)
+        for row in range(top, bottom + 1):
+            for column in range(left, right + 1):
+                if (row, column) != (top, left):
+                    lost.append((row, column, "deze cel is samengevoegd met een andere; daardoor gaat "
+                                 "haar waarde verloren. Maak het samenvoegen ongedaan."))  # fmt: skip
+    for reference in FORMULA_WITHOUT_VALUE.findall(xml):
+        row, column = _reference(reference)
+        lost.append((row, column, "deze cel heeft een formule zonder berekende uitkomst. Open het "
+                     "bestand in Excel en sla het op, of plak de waarde als getal."))  # fmt: skip
+    return sorted(lost)
 
 
 def read_file(path: Path, display_name: str | None = None) -> Iterator[RawSheet]:
@@ -234,8 +320,8 @@ def read_file(path: Path, display_name: str | None = None) -> Iterator[RawSheet]
             [
                 Problem(
                     name,
-                    f"het bestand is {size / 1_000_000:.0f} MB; de grens voor cijferbestanden is "
-                    f"{MAX_FIGURE_FILE_BYTES // 1_000_000} MB. Splits het bestand of lever records aan "
+                    f"het bestand is {size / MB:.1f} MB; de grens voor cijferbestanden is "
+                    f"{MAX_FIGURE_FILE_BYTES // MB} MB. Splits het bestand of lever records aan "
                     "met --records.",
                 )
             ]

@@ -19,7 +19,11 @@ KILL_RUNS = 10 if os.environ.get("CI") else 4
 
 
 def published_store(data_dir, catalogue, tmp_path):
-    run_import(data_dir, catalogue, write_csv(tmp_path / "basis.csv", LONG_HEADER + "wmo.lasten;2024-01;;1.000\n"))
+    run_import(
+        data_dir,
+        catalogue,
+        write_csv(tmp_path / "basis.csv", LONG_HEADER + "wmo.lasten;2024-01;;1.000\n"),
+    )
     return data_dir
 
 
@@ -48,7 +52,9 @@ def test_a_full_disk_gives_a_dutch_error_and_loses_nothing(data_dir, catalogue, 
 
 def test_readers_during_an_import_see_no_errors_and_no_half_state(data_dir, catalogue, tmp_path):
     published_store(data_dir, catalogue, tmp_path)
-    seen, before, after = readers_during_import(data_dir, write_large_upload(tmp_path / "groot.csv"))
+    seen, before, after = readers_during_import(
+        data_dir, write_large_upload(tmp_path / "groot.csv")
+    )
     assert seen.errors == []
     assert seen.reads > 0
     assert seen.states <= {before, after}

@@ -13,6 +13,10 @@ from monitor.published import CellStatus
 HIDING = (CellStatus.PRIMAIR, CellStatus.SECUNDAIR)
 
 
+class GateError(RuntimeError):
+    """The audit cannot be satisfied; publishing is refused (the message is Dutch)."""
+
+
 class RelationKind(StrEnum):
     SOM = "som"  # total = Σ parts
     VOORRAAD = "voorraad"  # stand(t) = stand(t-1) + instroom(t) - uitstroom(t)

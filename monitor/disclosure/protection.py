@@ -6,16 +6,12 @@ Nothing is published unaudited: when no repair makes the audit pass, `GateError`
 from __future__ import annotations
 
 from monitor.disclosure.audit import Finding, audit, components, reader_view
-from monitor.disclosure.model import HIDING, ProtectionProblem
+from monitor.disclosure.model import HIDING, GateError, ProtectionProblem
 from monitor.disclosure.suppression import hide_cheapest, secondary_suppression, suppress
 from monitor.exact import CellKey
 from monitor.published import CellStatus
 
 MAX_REPAIR_ROUNDS = 500
-
-
-class GateError(RuntimeError):
-    """The audit cannot be satisfied; publishing is refused."""
 
 
 def _neighbours(keys: tuple[CellKey, ...], problem: ProtectionProblem) -> list[CellKey]:
