@@ -15,13 +15,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import faults, figures
+from benchmarks import faults, figures, records
 from benchmarks.common import print_table
 
 BENCHMARKS = (
     figures.figure_import,
     figures.chapter_build,
     figures.browser_load,
+    records.records_import,
     faults.fault_benchmarks,
 )
 

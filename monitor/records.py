@@ -33,8 +33,9 @@ import duckdb
 import pyarrow as pa
 
 from monitor.bsn import column_holds_bsns
-from monitor.diff import FigureDiff, diff_against_published
+from monitor.diff import DiffLine, describe
 from monitor.ingest import UploadFile, replace_staged, sha256_of
+from monitor.numbers import format_dutch
 from monitor.periods import Period
 from monitor.problems import MAX_REPORTED, ImportRefused, Problem
 from monitor.reading import SEPARATORS, detect_separator
@@ -112,20 +113,6 @@ KIND_LABEL = {
 BSN_HEADERS = {"bsn", "burgerservicenummer", "sofinummer"}
 CSV_ERROR_LINE = re.compile(r"CSV Error on Line: (\d+)")
 CSV_COLUMN_COUNT = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
-# The order in which problems in one row are reported.
-CANONICAL_ORDER = (
-    "client",
-    "categorie",
-    "begindatum",
-    "einddatum",
-    "gemeente",
-    "verwijzer",
-    "geslacht",
-    "geboortejaar",
-    "leefsituatie",
-    "trede",
-    "loonkostensubsidie",
-)
 
 
 @dataclass
@@ -183,9 +170,47 @@ class ComputedRecords:
 
 
 @dataclass(frozen=True)
+class RecordsDiff:
+    """What a records import changes, counted in SQL (see verschillen_met_gepubliceerd.sql)."""
+
+    new: int
+    changed: int
+    earlier_periods: int
+    unchanged: int
+    examples: tuple[DiffLine, ...]  # the first changed figures
+
+    def report(self) -> str:
+        """The same report as a figure upload gives (monitor.diff.FigureDiff.report)."""
+        lines = [
+            f"Nieuwe cijfers: {self.new}; gewijzigde cijfers: {self.changed} (waarvan eerdere "
+            f"perioden: {self.earlier_periods}); ongewijzigd: {self.unchanged}."
+        ]
+        for line in self.examples:
+            flag = "  [eerdere periode herzien]" if line.earlier_period else ""
+            old = format_dutch(line.old, 0) if line.old is not None else "–"
+            lines.append(f"  gewijzigd {describe(line)}: {old} → {format_dutch(line.new, 0)}{flag}")
+        if self.changed > len(self.examples):
+            lines.append(f"  … en nog {self.changed - len(self.examples)} gewijzigde cijfers.")
+        return "\n".join(lines)
+
+
+def diff_records(con: duckdb.DuckDBPyConnection, limit: int = 40) -> RecordsDiff:
+    """Compare the relation `staged_figures` on `con` with the published figures."""
+    new, changed, earlier, unchanged, examples = execute(
+        con, "records/verschillen_met_gepubliceerd", maximum=limit
+    ).fetchall()[0]
+    lines = tuple(
+        DiffLine(e["indicator"], e["periode"], e["categorie"], e["gemeente"], e["oud"],
+                 e["nieuw"], e["eerdere_periode"])
+        for e in examples
+    )  # fmt: skip
+    return RecordsDiff(new, changed, earlier, unchanged, lines)
+
+
+@dataclass(frozen=True)
 class RecordsImportResult:
     computed: ComputedRecords
-    diff: FigureDiff
+    diff: RecordsDiff
     version: int | None  # None for a dry run
 
 
@@ -212,6 +237,7 @@ def _work_database() -> Iterator[_Work]:
             },
         )
         try:
+            execute(con, "records/zonder_voortgangsbalk")
             yield _Work(con, Path(directory))
         finally:
             con.close()
@@ -225,7 +251,7 @@ def _header_key(text: str) -> str:
 
 
 def _map_header(
-    header: list[str], kind: RecordKind, file: str, sheet: str | None
+    header: list[str], kind: RecordKind, file: str, sheet: str | None, row: int = 1
 ) -> tuple[dict[str, str], dict[str, str], list[Problem]]:
     """DuckDB column names in file order, canonical -> header text, and header problems."""
     problems: list[Problem] = []
@@ -241,7 +267,7 @@ def _map_header(
                     file,
                     "een kolom met burgerservicenummers (BSN) mag niet in de monitor. Lever alleen "
                     "een gepseudonimiseerde cliëntsleutel aan en verwijder deze kolom.",
-                    row=1,
+                    row=row,
                     column=text,
                     sheet=sheet,
                 )
@@ -255,7 +281,7 @@ def _map_header(
                     file,
                     f"de kolommen '{headers[column.name]}' en '{text}' betekenen allebei "
                     f"{column.name}. Laat er één staan.",
-                    row=1,
+                    row=row,
                     column=text,
                     sheet=sheet,
                 )
@@ -272,7 +298,7 @@ def _map_header(
                 file,
                 f"de kolom {expected} ontbreekt. Records voor {kind.value} hebben de kopregel "
                 f"{_example_header(kind)}.",
-                row=1,
+                row=row,
                 sheet=sheet,
             )
         )
@@ -283,6 +309,44 @@ def _example_header(kind: RecordKind) -> str:
     if kind is RecordKind.PARTICIPATIE:
         return "client;regeling;begindatum;einddatum;geslacht;geboortejaar;leefsituatie"
     return "client;voorziening_of_productcategorie;begindatum;einddatum"
+
+
+_EMPTY_LINE = re.compile(rb"\n(?=\r?\n)")
+
+
+@dataclass(frozen=True)
+class FileScan:
+    sha256: str
+    data_rows: int  # non-empty lines after the header (a quoted line break counts as a row)
+    utf8: bool
+
+
+def scan_file(path: Path) -> FileScan:
+    """SHA-256, number of data rows and whether the bytes are UTF-8, in one pass over the file."""
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    utf8 = True
+    lines = empty = 0
+    carry, last = b"", b"\n"
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 22), b""):
+            digest.update(block)
+            if utf8:
+                try:
+                    decoder.decode(block)
+                except UnicodeDecodeError:
+                    utf8 = False
+            lines += block.count(b"\n")
+            empty += len(_EMPTY_LINE.findall(carry + block)) - len(_EMPTY_LINE.findall(carry))
+            carry, last = block[-2:], block[-1:]
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = False
+    if last != b"\n":
+        lines += 1  # a last line without a line break
+    return FileScan(digest.hexdigest(), max(0, lines - empty - 1), utf8)
 
 
 def _read_head(path: Path, name: str) -> tuple[bytes, bool]:
@@ -393,6 +457,8 @@ def _xlsx_sources(work: _Work, upload: UploadFile, kind: RecordKind) -> list[Sou
                 continue
             rows = sheet.iter_rows(values_only=True)
             header: list[str] | None = None
+            header_row = first_row = 0
+            client_headers = COLUMNS[kind][0].headers
             target = work.directory / f"bron{len(work.sources) + len(sources)}.csv"
             excel_rows: list[int] = []
             with target.open("w", encoding="utf-8", newline="") as out:
@@ -401,9 +467,12 @@ def _xlsx_sources(work: _Work, upload: UploadFile, kind: RecordKind) -> list[Sou
                     cells = [_cell_text(cell).strip() for cell in row]
                     if not any(cells):
                         continue
+                    first_row = first_row or number
                     if header is None:
-                        header = cells
-                        writer.writerow(header)
+                        # Title rows above the header are skipped: the header names the client.
+                        if any(_header_key(c) in client_headers for c in cells):
+                            header, header_row = cells, number
+                            writer.writerow(header)
                         continue
                     width = len(header)
                     if any(cells[width:]):
@@ -421,8 +490,22 @@ def _xlsx_sources(work: _Work, upload: UploadFile, kind: RecordKind) -> list[Sou
                     writer.writerow((cells + [""] * width)[:width])
                     excel_rows.append(number)
             if header is None:
+                if first_row:
+                    raise ImportRefused(
+                        [
+                            Problem(
+                                upload.name,
+                                "geen kopregel gevonden met een kolom 'client'. Records voor "
+                                f"{kind.value} hebben de kopregel {_example_header(kind)}.",
+                                row=first_row,
+                                sheet=sheet.title,
+                            )
+                        ]
+                    )
                 continue
-            columns, headers, problems = _map_header(header, kind, upload.name, sheet.title)
+            columns, headers, problems = _map_header(
+                header, kind, upload.name, sheet.title, header_row
+            )
             if problems:
                 raise ImportRefused(problems)
             sources.append(
@@ -617,44 +700,6 @@ def _check_rows(work: _Work, source: Source, kind: RecordKind) -> None:
                 f"eerste {len(rows)}."
             )
         )
-
-
-_EMPTY_LINE = re.compile(rb"\n(?=\r?\n)")
-
-
-@dataclass(frozen=True)
-class FileScan:
-    sha256: str
-    data_rows: int  # non-empty lines after the header (a quoted line break counts as a row)
-    utf8: bool
-
-
-def scan_file(path: Path) -> FileScan:
-    """SHA-256, number of data rows and whether the bytes are UTF-8, in one pass over the file."""
-    digest = hashlib.sha256()
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    utf8 = True
-    lines = empty = 0
-    carry, last = b"", b"\n"
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 22), b""):
-            digest.update(block)
-            if utf8:
-                try:
-                    decoder.decode(block)
-                except UnicodeDecodeError:
-                    utf8 = False
-            lines += block.count(b"\n")
-            empty += len(_EMPTY_LINE.findall(carry + block)) - len(_EMPTY_LINE.findall(carry))
-            carry, last = block[-2:], block[-1:]
-    if utf8:
-        try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            utf8 = False
-    if last != b"\n":
-        lines += 1  # a last line without a line break
-    return FileScan(digest.hexdigest(), max(0, lines - empty - 1), utf8)
 
 
 def _validate(work: _Work, kind: RecordKind) -> None:
@@ -852,7 +897,7 @@ def import_records(
     reader = open_snapshot(data_dir)
     try:
         stage_computed(reader, computed)
-        diff = diff_against_published(reader)
+        diff = diff_records(reader)
     finally:
         reader.close()
     if dry_run:

@@ -43,6 +43,36 @@ PARAMETERS = {
     "sleutel": "thema:mantelzorg",
     "tekst": "Tekst",
     "published_at": dt.datetime(2026, 10, 1),
+    # Records queries read CSV files: a real CBS file of the fixtures, read as 19 text columns.
+    "bestand": str(
+        QUERIES_DIR.parent
+        / "tests/fixtures/cbs/wmojads_gemeente_2017_2019_wmo_hbh_jeugdzorg_bijstand.csv"
+    ),
+    "bestanden": [
+        str(
+            QUERIES_DIR.parent
+            / "tests/fixtures/cbs/wmojads_gemeente_2017_2019_wmo_hbh_jeugdzorg_bijstand.csv"
+        )
+    ],
+    "scheidingsteken": ",",
+    "kolommen": {
+        "gemeente": "VARCHAR",
+        "client": "VARCHAR",
+        "begindatum": "VARCHAR",
+        "einddatum": "VARCHAR",
+        "categorie": "VARCHAR",
+        **{f"negeer_{i}": "VARCHAR" for i in range(5, 19)},
+    },
+    "soort": "participatie",
+    "maximum": 50,
+    "gap_dagen": 1,
+    "per_categorie": True,
+    "tot": dt.date(2026, 9, 30),
+    "vanaf": dt.date(2024, 1, 1),
+    "stand": "wmo.clienten",
+    "instroom": "wmo.instroom",
+    "uitstroom": "wmo.uitstroom",
+    "met_trede": True,
 }
 
 

@@ -31,7 +31,8 @@ WITH gelezen AS (
            nullif(trim(geboortejaar), '') AS geboortejaar,
            lower(trim(trede)) AS trede,
            lower(trim(loonkostensubsidie)) AS loonkostensubsidie,
-           lower(regexp_replace(trim(categorie), '[\s.\-_/]', '', 'g')) AS regeling
+           CASE WHEN $soort = 'participatie'
+                THEN lower(regexp_replace(trim(categorie), '[\s.\-_/]', '', 'g')) END AS regeling
     FROM ruw
     -- A row without any value is skipped, as a spreadsheet shows it: empty.
     WHERE coalesce(client, categorie, begindatum, einddatum, gemeente, geslacht, geboortejaar,
