@@ -17,8 +17,8 @@ from pathlib import Path
 
 from monitor.catalogue import Catalogue
 from monitor.disclosure.audit import ReaderView, audit
-from monitor.disclosure.model import Relation, RelationKind, Settings
-from monitor.disclosure.relations import HUNDRED, SHARE_SUFFIX, declared_relations
+from monitor.disclosure.model import Relation, RelationKind
+from monitor.disclosure.relations import HUNDRED, SHARE_SUFFIX, declared_relations, settings_of
 from monitor.export import csv_bytes, vega_bytes
 from monitor.publication import PublishedEdition
 from monitor.published import MARKERS, CellStatus, PublishedFigure
@@ -129,6 +129,8 @@ def reader_view_from_artefacts(
                 values[cell.key] = read.value
             elif read.status in (CellStatus.PRIMAIR, CellStatus.SECUNDAIR):
                 hidden[cell.key] = read.status
+            elif read.status is CellStatus.STRUCTUREEL:
+                values[cell.key] = Decimal(0)
     is_count = {key: _is_count(key, catalogue) for key in (*values, *hidden)}
     relations = [
         r for r in declared_relations([*values, *hidden], catalogue) if _possible(r, values)
@@ -138,7 +140,7 @@ def reader_view_from_artefacts(
         hidden,
         is_count,
         tuple(relations),
-        Settings(threshold=catalogue.instellingen.drempel),
+        settings_of(catalogue),
     )
     return view, problems
 

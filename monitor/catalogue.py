@@ -81,6 +81,7 @@ class Indicator(_Strict):
     gevoelig: bool
     categorie: str = ""  # label of the category dimension, e.g. "Voorziening"; empty = totals only
     categorieen: list[str] = []  # the order in which categories are shown (others follow A-Z)
+    structureel: list[str] = []  # categories that cannot occur: shown as `–`, known to be 0
     definitie: NonEmpty
     bron: NonEmpty
     beleidsdoel: str = ""
@@ -140,6 +141,8 @@ class Instellingen(_Strict):
     drempel: Annotated[int, Field(ge=1)] = 10
     overig_grens_euro: Annotated[float, Field(ge=0)] = 2000
     energietoeslag_categorieen: list[str] = ["Energietoeslag"]
+    # Publish real zeros as 0 (then `<10` means 1…9); by default a zero is `<10` too.
+    nullen_publiceren: bool = False
 
 
 class Catalogue(_Strict):

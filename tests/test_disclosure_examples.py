@@ -127,3 +127,36 @@ def test_a_secondary_of_exactly_ten_does_not_pin_a_small_cell():
     for keys, relations in components(view):
         low, high = GroupProgram(keys, relations, view).interval([key("B")])
         assert high - low >= 3
+
+
+def test_structural_zeros_show_a_dash_and_count_as_known_zero(catalogue):
+    """A category declared impossible is `–`, and a reader may use it as 0 in a relation."""
+    spec = next(s for s in FIXED_FIGURES if s.figure_id == "participatie-kenmerken-geslacht")
+    own = catalogue.model_copy(deep=True)
+    indicator = own.by_id["participatie.uitkeringen_geslacht"]
+    object.__setattr__(indicator, "structureel", ["Onmogelijk"])
+    rows = {"Man": 60, "Vrouw": 3, "Onmogelijk": None, "Totaal": 63}
+    cells = tuple(
+        ExactCell(row, "mrt-24", "2024-03", row, None if v is None else Decimal(v), Unit.PERSONEN, True,
+                  key=("participatie.uitkeringen" if row == "Totaal" else "participatie.uitkeringen_geslacht",
+                       "" if row == "Totaal" else row, "2024-03"))
+        for row, v in rows.items()
+    )  # fmt: skip
+    table = ExactTable(spec, Unit.PERSONEN, "Geslacht", tuple(rows), ("mrt-24",), cells)
+    (figure,) = protect_edition([table], edition_from_text("2024-03"), own)
+    shown = [figure.cell(r, "mrt-24").display() for r in rows]
+    assert shown[2] == "–"
+    # Vrouw is small; with the dash known as 0, Man alone would reveal it, so the total or Man hides.
+    assert shown[1] == "<10" and "x" in shown
+
+
+def test_zeros_are_published_when_the_gemeente_configures_it(catalogue):
+    own = catalogue.model_copy(deep=True)
+    object.__setattr__(own.instellingen, "nullen_publiceren", True)
+    values = {"A": 0, "B": 40, "totaal": 40}
+    from disclosure_builders import markers as marker_map
+    from monitor.disclosure.relations import settings_of
+
+    the_problem = problem(values, [("totaal", ["A", "B"])])
+    the_problem.settings = settings_of(own)
+    assert marker_map(audited_statuses(the_problem), values) == {"A": "0", "B": "40", "totaal": "40"}

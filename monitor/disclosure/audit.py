@@ -193,6 +193,8 @@ def reader_view(problem: ProtectionProblem, statuses: dict[CellKey, CellStatus])
         for key in shown
         if statuses[key] is CellStatus.WAARDE and problem.cells[key].value is not None
     }
+    # A structural zero (`–`) is known to every reader: it cannot occur, so it is 0.
+    published |= {key: Decimal(0) for key in shown if statuses[key] is CellStatus.STRUCTUREEL}
     hidden = {key: statuses[key] for key in shown if statuses[key] in HIDING}
     is_count = {key: problem.cells[key].is_count for key in shown}
     return ReaderView(published, hidden, is_count, tuple(problem.relations), problem.settings)  # type: ignore[arg-type]

@@ -126,6 +126,21 @@ def share_links(
     return links
 
 
+def settings_of(catalogue: Catalogue) -> Settings:
+    return Settings(
+        threshold=catalogue.instellingen.drempel,
+        zeros_published=catalogue.instellingen.nullen_publiceren,
+    )
+
+
+def structural_keys(cells: Collection[CellKey], catalogue: Catalogue) -> set[CellKey]:
+    """Cells of categories the catalogue declares impossible (structural zeros)."""
+    return {
+        key for key in cells
+        if (indicator := catalogue.get(key[0])) is not None and key[1] in indicator.structureel
+    }  # fmt: skip
+
+
 def tolerance(relation: Relation) -> Decimal:
     return SHARE_TOLERANCE if relation.kind is RelationKind.AANDEEL else Decimal(0)
 
@@ -153,8 +168,9 @@ def protection_problem(
     relations = [
         r for r in declared_relations(delivered, catalogue) if r.holds(values, tolerance(r))
     ]
-    settings = Settings(threshold=catalogue.instellingen.drempel)
+    settings = settings_of(catalogue)
     fixed = {HUNDRED: CellStatus.WAARDE, **(frozen or {})}
+    fixed |= {key: CellStatus.STRUCTUREEL for key in structural_keys(cells, catalogue)}
     shown = frozenset({HUNDRED, *(c.key for t in tables for c in t.cells if c.key is not None)})
     return ProtectionProblem(
         cells, relations, share_links(cells, catalogue), fixed, settings, shown

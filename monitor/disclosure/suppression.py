@@ -33,6 +33,9 @@ def primary_status(cell: ProtectionCell, problem: ProtectionProblem) -> CellStat
 def initial_statuses(problem: ProtectionProblem) -> dict[CellKey, CellStatus]:
     statuses = {key: primary_status(cell, problem) for key, cell in problem.cells.items()}
     for key, earlier in problem.frozen.items():
+        if earlier is CellStatus.STRUCTUREEL and key in statuses:
+            statuses[key] = CellStatus.STRUCTUREEL
+            continue
         # History: what was hidden stays hidden; the marker follows today's value.
         if key in statuses and earlier in HIDING and statuses[key] is CellStatus.WAARDE:
             statuses[key] = CellStatus.SECUNDAIR
