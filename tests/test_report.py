@@ -81,3 +81,28 @@ def test_the_report_is_dutch_and_accessible(report, catalogue, demo_data_dir):
     assert html.count("<img ") == len(published.figures)
     assert all(alt for alt in re.findall(r'<img [^>]*alt="([^"]*)"', html))
     assert "<table>" in html and 'scope="col"' in html
+
+
+def test_svg_exports_are_byte_identical_for_the_same_figure(report):
+    from monitor.export import svg_bytes
+
+    published, _, _ = report
+    figure = published.figure("wmo-clienten-per-voorziening")
+    first = svg_bytes(figure)
+    assert first == svg_bytes(figure)
+    assert first.startswith(b"<svg")
+
+
+def test_no_hidden_count_is_drawn_in_an_svg(report, demo_data_dir):
+    """The exact small counts are in the store; the chart of Beschermd Wonen draws no point for them."""
+    from monitor.export import svg_bytes
+
+    published, _, _ = report
+    figure = published.figure("wmo-clienten-per-voorziening")
+    svg = svg_bytes(figure).decode("utf-8")
+    hidden = [c for c in figure.cells if c.row == "Beschermd Wonen"]
+    assert hidden and all(c.value is None for c in hidden)
+    # Every mark of Beschermd Wonen carries no number: its value is null and its label `<10`.
+    labels = re.findall(r'aria-label="([^"]*Voorziening: Beschermd Wonen[^"]*)"', svg)
+    assert labels
+    assert all("aantal personen: null" in label and "Waarde: &lt;10" in label for label in labels)
