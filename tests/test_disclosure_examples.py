@@ -155,6 +155,7 @@ def test_zeros_are_published_when_the_gemeente_configures_it(catalogue):
     object.__setattr__(own.instellingen, "nullen_publiceren", True)
     values = {"A": 0, "B": 40, "totaal": 40}
     from disclosure_builders import markers as marker_map
+
     from monitor.disclosure.relations import settings_of
 
     the_problem = problem(values, [("totaal", ["A", "B"])])
