@@ -30,6 +30,9 @@ DASHES = ([1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3], [10, 4], [4, 4], [12, 2]
 SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge", "stroke")
 SUMMARY_COLUMNS = {AVERAGE, CHANGE, BEGROTING, PROGNOSE, SALDO}
 WIDTH, HEIGHT = 640, 300
+# One font for page, exports and report: DejaVu Sans (Debian's fonts-dejavu-core), registered with
+# vl-convert for PNG/SVG; browsers without it fall back to their sans-serif.
+CHART_FONT = "DejaVu Sans, Liberation Sans, sans-serif"
 
 DUTCH_LOCALE = {
     "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
@@ -325,7 +328,7 @@ def chart_for(figure: PublishedFigure) -> alt.Chart:
         )
         # Vega's ARIA texts stay on (without them axe finds unlabelled SVG groups), though they
         # are English; the Dutch alt text comes first and the accessibility statement says so.
-        .configure(locale=DUTCH_LOCALE, font="sans-serif")
+        .configure(locale=DUTCH_LOCALE, font=CHART_FONT)
         .configure_legend(
             orient="bottom", labelFontSize=12, titleFontSize=12, columns=4, labelLimit=220
         )

@@ -13,6 +13,9 @@ import json
 import re
 import zipfile
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from types import ModuleType
 
 from monitor.published import (
     MARKER_LEGEND,
@@ -167,15 +170,29 @@ def vega_bytes(figure: PublishedFigure) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def svg_bytes(figure: PublishedFigure) -> bytes:
+FONT_DIRECTORIES = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation")
+
+
+@cache
+def _converter() -> ModuleType:
+    """vl-convert with the chart fonts registered, so exports look like the page and the report."""
     import vl_convert  # imported here: only image exports need it
+
+    for directory in FONT_DIRECTORIES:
+        if Path(directory).is_dir():
+            vl_convert.register_font_directory(directory)
+    return vl_convert
+
+
+def svg_bytes(figure: PublishedFigure) -> bytes:
+    vl_convert = _converter()
 
     # No base URLs: the spec carries its data inline and nothing may be fetched from outside.
     return vl_convert.vegalite_to_svg(_spec(figure), allowed_base_urls=[]).encode("utf-8")
 
 
 def png_bytes(figure: PublishedFigure, scale: float = 2.0) -> bytes:
-    import vl_convert
+    vl_convert = _converter()
 
     return vl_convert.vegalite_to_png(_spec(figure), scale=scale, allowed_base_urls=[])
 
