@@ -52,7 +52,7 @@ def figure_import() -> list[Result]:
         bare = best_of(5, lambda: _bare_read([f.path for f in csv_files]))
     return [
         Result(
-            "import cijfers (gemeente, 7 CSV-bestanden)",
+            f"import cijfers (gemeente, {len(csv_files)} CSV-bestanden)",
             imported,
             "DuckDB read_csv zelfde bestanden",
             bare,
