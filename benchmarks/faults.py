@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -91,12 +92,18 @@ def kill_loop(data_dir: Path, work: Path, runs: int, seed: int = 20261122) -> Ki
     store must open and show either exactly the state before or exactly the new state."""
     chooser = random.Random(seed)
     result = KillLoopResult(runs)
+    # Kill moments spread over a whole import, so some fall while the snapshot is written and
+    # the pointer switched, not only while the file is read.
+    start = time.perf_counter()
+    warm_up = monitor_import(data_dir, write_large_upload(work / "warm-up.csv", value_offset=0))
+    warm_up.wait(timeout=600)
+    duration = time.perf_counter() - start
     for run in range(runs):
         before = store_state(data_dir)
         upload = write_large_upload(work / f"upload-{run}.csv", value_offset=run + 1)
         process = monitor_import(data_dir, upload)
         try:
-            process.wait(timeout=chooser.uniform(0.2, 3.0))
+            process.wait(timeout=chooser.uniform(0.1, 1.1 * duration))
         except subprocess.TimeoutExpired:
             process.send_signal(signal.SIGKILL)
             process.wait()
