@@ -9,6 +9,7 @@ import subprocess  # nosec B404
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from monitor import config
 from monitor.catalogue import CatalogueError
@@ -18,6 +19,10 @@ from monitor.export import EXPORT_FORMATS
 from monitor.periods import PeriodError
 from monitor.problems import ImportRefused
 from monitor.store import StoreError
+
+if TYPE_CHECKING:
+    from monitor.catalogue import Catalogue
+    from monitor.publication import PublishedEdition
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -139,16 +144,22 @@ def command_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def command_audit(args: argparse.Namespace) -> int:
-    import tempfile
-
-    from monitor.artefact_audit import audit_edition
+def _chosen_edition(editie: str | None) -> tuple[Path, Catalogue, Edition, PublishedEdition]:
+    """The store, catalogue, edition (`--editie` or the latest) and its published figures."""
     from monitor.publication import current_catalogue, published_edition
 
     data_dir = config.data_dir()
     catalogue = current_catalogue()
-    edition = _edition(args.editie, data_dir)
-    published = published_edition(data_dir, edition, catalogue)
+    edition = _edition(editie, data_dir)
+    return data_dir, catalogue, edition, published_edition(data_dir, edition, catalogue)
+
+
+def command_audit(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from monitor.artefact_audit import audit_edition
+
+    _, catalogue, edition, published = _chosen_edition(args.editie)
     with tempfile.TemporaryDirectory() as work:
         directory = Path(args.map) if args.map else Path(work)
         findings = audit_edition(published, directory, catalogue)
@@ -173,17 +184,11 @@ def command_audit(args: argparse.Namespace) -> int:
 
 
 def command_report(args: argparse.Namespace) -> int:
-    from monitor.publication import current_catalogue, published_edition
+    from monitor.editorial import texts_for
     from monitor.report import report_pdf
 
-    data_dir = config.data_dir()
-    catalogue = current_catalogue()
-    edition = _edition(args.editie, data_dir)
-    from monitor.editorial import texts_for
-
-    pdf = report_pdf(
-        published_edition(data_dir, edition, catalogue), catalogue, texts_for(data_dir, edition)
-    )
+    data_dir, catalogue, edition, published = _chosen_edition(args.editie)
+    pdf = report_pdf(published, catalogue, texts_for(data_dir, edition))
     Path(args.out).write_bytes(pdf)
     print(f"Rapport {edition.label} geschreven naar {args.out} ({len(pdf) // 1024} kB).")
     return EXIT_OK

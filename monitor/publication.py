@@ -23,7 +23,7 @@ from monitor.gate import protect_edition
 from monitor.periods import Period
 from monitor.published import CellStatus, PublishedFigure
 from monitor.registry import figure_specs
-from monitor.sql import fetch_records, fetch_value
+from monitor.sql import fetch_records
 from monitor.store import current_snapshot, open_snapshot, version_of
 
 
@@ -64,19 +64,24 @@ def store_version(data_dir: Path) -> str:
     return "" if snapshot is None else snapshot.name
 
 
-def available_editions(data_dir: Path, gemeente: str | None = None) -> list[Edition]:
-    """Every edition the store can show, newest first: each quarter end from the first month
-    with figures through the last complete quarter."""
+def _period_range(data_dir: Path, gemeente: str | None) -> dict:
+    """First and last day covered by monthly or quarterly figures of the gemeente."""
     con = open_snapshot(data_dir)
     try:
-        records = fetch_records(
+        return fetch_records(
             con,
             "store/period_range",
             gemeente=config.gemeente_code() if gemeente is None else gemeente,
-        )
+        )[0]
     finally:
         con.close()
-    first, last = records[0]["eerste"], edition_for_latest(records[0]["laatste"])
+
+
+def available_editions(data_dir: Path, gemeente: str | None = None) -> list[Edition]:
+    """Every edition the store can show, newest first: each quarter end from the first month
+    with figures through the last complete quarter."""
+    covered = _period_range(data_dir, gemeente)
+    first, last = covered["eerste"], edition_for_latest(covered["laatste"])
     if first is None or last is None:
         return []
     editions = []
@@ -93,15 +98,7 @@ def available_editions(data_dir: Path, gemeente: str | None = None) -> list[Edit
 
 def latest_edition(data_dir: Path, gemeente: str | None = None) -> Edition | None:
     """The edition of the last complete quarter in the store (None for an empty store)."""
-    con = open_snapshot(data_dir)
-    try:
-        latest = fetch_value(
-            con,
-            "store/latest_period_end",
-            gemeente=config.gemeente_code() if gemeente is None else gemeente,
-        )
-    finally:
-        con.close()
+    latest = _period_range(data_dir, gemeente)["laatste"]
     return edition_for_latest(latest)
 
 

@@ -33,8 +33,3 @@ def fetch_records(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> l
     result = execute(con, name, **params)
     columns = [d[0] for d in result.description]
     return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
-
-
-def fetch_value(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> Any:
-    row = execute(con, name, **params).fetchone()
-    return None if row is None else row[0]
