@@ -7,7 +7,9 @@ the spec because Streamlit does not pass embed options through.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
@@ -336,7 +338,17 @@ def chart_for(figure: PublishedFigure) -> alt.Chart:
     )
 
 
+@lru_cache(maxsize=1024)
+def _spec_json(figure: PublishedFigure) -> str:
+    # Published figures are immutable and cached per store version, so the same figure object
+    # serves every session; building an Altair chart costs tens of milliseconds, a copy of its
+    # JSON well under one.
+    return json.dumps(chart_for(figure).to_dict(validate=False))
+
+
 def chart_spec(figure: PublishedFigure) -> dict:
-    """The spec as a plain dict. Schema validation is skipped here because it costs more than
-    building the chart; every chart shape is validated by the tests (and by Streamlit on screen)."""
-    return chart_for(figure).to_dict(validate=False)
+    """The spec as a fresh plain dict (callers may change it). Schema validation is skipped
+    because it costs more than building the chart; every chart shape is validated by the tests."""
+    if not isinstance(figure, PublishedFigure):
+        raise TypeError(f"charts take a PublishedFigure, not {type(figure).__name__}")
+    return json.loads(_spec_json(figure))

@@ -139,6 +139,44 @@ def test_every_chart_carries_a_text_alternative_naming_its_figure(
 
 
 @pytest.mark.parametrize("page", CHAPTER_PAGES, ids=str)
+def test_every_figure_offers_its_chart_and_table_as_downloads(
+    demo_app: AppTest, page: Page
+) -> None:
+    at = open_page(demo_app, page)
+    assert not at.get("download_button")  # built only for an open menu
+    for spec in chapter_specs(page.chapter):
+        at.session_state[f"downloads-{spec.figure_id}"] = True
+    buttons = at.run().get("download_button")
+    labels = {"png": "Grafiek (PNG)", "svg": "Grafiek (SVG)", "csv": "Tabel (CSV)",
+              "xlsx": "Tabel (Excel)"}  # fmt: skip
+
+    for spec in chapter_specs(page.chapter):
+        offered = {
+            button.proto.label
+            for button in buttons
+            for file_format in labels
+            if button.proto.id.endswith(f"download-{spec.figure_id}-{file_format}")
+        }
+        assert offered == set(labels.values()), spec.figure_id
+    assert len(buttons) == 4 * len(chapter_specs(page.chapter))
+
+
+def test_figure_table_is_drawn_only_when_asked_for_and_then_shows_the_markers(
+    demo_app: AppTest,
+) -> None:
+    at = open_page(demo_app, WMO)
+    assert not at.table
+
+    at.session_state["tabel-wmo-clienten-per-voorziening"] = True
+    at.run()
+
+    assert len(at.table) == 1
+    beschermd_wonen = at.table[0].value.loc["Beschermd Wonen"]
+    assert "<10" in list(beschermd_wonen)
+    assert any(caption.value.startswith("Tekens: <10 = ") for caption in at.caption)
+
+
+@pytest.mark.parametrize("page", CHAPTER_PAGES, ids=str)
 def test_chapter_page_states_the_small_numbers_rule(demo_app: AppTest, page: Page) -> None:
     at = open_page(demo_app, page)
 

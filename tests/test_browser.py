@@ -24,7 +24,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, free_port
-from monitor.publication import current_catalogue
+from monitor.editorial import published_editions
+from monitor.export import export_bytes
+from monitor.publication import current_catalogue, published_edition
 from monitor.registry import figure_specs
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -340,6 +342,26 @@ def test_table_view_shows_small_client_counts_as_below_ten(
     expect(row).to_be_visible()
     expect(expander.locator("thead")).to_contain_text("sep-26")
     assert "<10" in row.locator("td").all_inner_texts()
+
+
+def test_csv_download_of_a_figure_is_the_protected_export(
+    page_after_checks: dict[str, Page], demo_data_dir: Path
+) -> None:
+    page = page_after_checks["wmo"]
+    heading = "xpath=//h3[@id='wmo-clienten-per-voorziening']"
+    page.locator(f"{heading}/following::button[contains(., 'Downloaden')][1]").click()
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Tabel (CSV)").click()
+    download = download_info.value
+    shown = published_editions(demo_data_dir)[0]  # the newest published edition opens first
+    figure = published_edition(demo_data_dir, shown.edition, version=shown.version).figure(
+        "wmo-clienten-per-voorziening"
+    )
+
+    assert download.suggested_filename == f"wmo-clienten-per-voorziening_{shown.edition.key}.csv"
+    assert Path(download.path()).read_bytes() == export_bytes(figure, "csv")
+    page.keyboard.press("Escape")
 
 
 def test_tab_key_reaches_the_sidebar_navigation(page_after_checks: dict[str, Page]) -> None:

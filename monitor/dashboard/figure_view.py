@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from functools import lru_cache
 
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 
-from monitor.charts import alt_text, chart_for
+from monitor.charts import alt_text, chart_spec
 from monitor.export import export_bytes
 from monitor.numbers import format_dutch
 from monitor.published import (
@@ -21,8 +24,10 @@ from monitor.published import (
 from monitor.registry import Shape
 
 
+@lru_cache(maxsize=512)
 def table_frame(figure: PublishedFigure) -> pd.DataFrame:
-    """The published values as Dutch text, whatever the browser's locale."""
+    """The published values as Dutch text, whatever the browser's locale. Cached per (immutable)
+    figure and shared by sessions, so callers must not change it."""
     frame = pd.DataFrame(
         [[cell.display() for cell in figure.row_cells(row)] for row in figure.rows],
         columns=list(figure.columns),
@@ -31,26 +36,54 @@ def table_frame(figure: PublishedFigure) -> pd.DataFrame:
     return frame
 
 
+@lru_cache(maxsize=512)
+def _chart_for_page(figure: PublishedFigure) -> tuple[str, tuple[tuple[str, bytes], ...]]:
+    """The chart spec without its data, and its data already in the Arrow form Streamlit sends.
+    Streamlit takes Arrow bytes as they are; converting the same rows on every page view for
+    every reader is what it would otherwise do."""
+    spec = chart_spec(figure)
+    datasets = spec.pop("datasets", {})
+    arrow = tuple(
+        (name, dataframe_util.convert_anything_to_arrow_bytes(rows))
+        for name, rows in datasets.items()
+    )
+    return json.dumps(spec), arrow
+
+
 def render_figure(figure: PublishedFigure) -> None:
     st.subheader(figure.title, anchor=figure.figure_id)
     if Shape(figure.shape) is Shape.KERNCIJFERS:
         render_kerncijfer_metrics(figure)
-    st.altair_chart(chart_for(figure), alt=alt_text(figure), theme=None)
-    for sentence in figure.sentences:
-        st.markdown(sentence)
-    for note in figure.notes:
-        st.caption(note)
-    if figure.has_hidden_cells:
-        st.caption(METHOD_NOTE)
-    with st.expander("Toon als tabel"):
-        st.table(table_frame(figure))
-        legend = "; ".join(f"{marker} = {meaning}" for marker, meaning in MARKER_LEGEND)
-        st.caption(f"Tekens: {legend}.")
+    spec_json, datasets = _chart_for_page(figure)
+    spec = json.loads(spec_json)
+    spec["datasets"] = dict(datasets)
+    st.vega_lite_chart(spec, alt=alt_text(figure), theme=None)
+    # One element per block of paragraphs: every Streamlit element costs each reader's page
+    # view server time, whatever its size.
+    if figure.sentences:
+        st.markdown("\n\n".join(figure.sentences))
+    notes = [*figure.notes, *([METHOD_NOTE] if figure.has_hidden_cells else [])]
+    if notes:
+        st.caption("\n\n".join(notes))
+    render_table(figure)
     render_downloads(figure)
     with st.expander("Definitie, bron en peildatum"):
-        st.markdown(figure.definition.replace("\n\n", "\n\n"))
-        st.markdown(f"**Bron:** {'; '.join(figure.sources)}")
-        st.markdown(f"**Editie:** {figure.edition_label} (peildatum {figure.edition})")
+        st.markdown(
+            f"{figure.definition}\n\n**Bron:** {'; '.join(figure.sources)}\n\n"
+            f"**Editie:** {figure.edition_label} (peildatum {figure.edition})"
+        )
+
+
+MARKER_CAPTION = "Tekens: " + "; ".join(f"{m} = {meaning}" for m, meaning in MARKER_LEGEND) + "."
+
+
+def render_table(figure: PublishedFigure) -> None:
+    # Drawn only while open: a table on every figure costs the server and each browser more
+    # than the chart itself, and with many readers at once that decides how fast a page opens.
+    table = st.expander("Toon als tabel", key=f"tabel-{figure.figure_id}", on_change="rerun")
+    if table.open:
+        table.table(table_frame(figure))
+        table.caption(MARKER_CAPTION)
 
 
 def _delta(latest: PublishedCell, earlier: PublishedCell) -> str | None:
@@ -90,14 +123,21 @@ def _bytes_later(figure: PublishedFigure, file_format: str) -> Callable[[], byte
 
 
 def render_downloads(figure: PublishedFigure) -> None:
-    columns = st.columns(len(DOWNLOADS))
-    for column, (file_format, label, mime) in zip(columns, DOWNLOADS, strict=True):
-        column.download_button(
+    # Like the table, the four buttons exist only while the menu is open.
+    menu = st.popover(
+        "Downloaden",
+        icon=":material/download:",
+        key=f"downloads-{figure.figure_id}",
+        on_change="rerun",
+    )
+    if not menu.open:
+        return
+    for file_format, label, mime in DOWNLOADS:
+        menu.download_button(
             label,
             data=_bytes_later(figure, file_format),
             file_name=f"{figure.figure_id}_{figure.edition}.{file_format}",
             mime=mime,
             key=f"download-{figure.figure_id}-{file_format}",
             on_click="ignore",
-            icon=":material/download:",
         )

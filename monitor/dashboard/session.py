@@ -122,11 +122,22 @@ def current_published() -> PublishedEdition | None:
     return published_edition(data_dir(), choice.edition, version=choice.version)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _texts(
+    directory: str, edition: Edition, version: int | None, store: str
+) -> dict[str, TextRecord]:
+    # A published edition's snapshot never changes; the draft's texts are keyed on `store`, the
+    # current store version, so a saved text shows at the next rerun.
+    return texts_for(Path(directory), edition, version)
+
+
 def current_texts() -> dict[str, TextRecord]:
     choice = current_choice()
     if choice is None:
         return {}
-    return texts_for(data_dir(), choice.edition, choice.version)
+    directory = data_dir()
+    store = store_version(directory) if choice.is_draft else ""
+    return _texts(str(directory.resolve()), choice.edition, choice.version, store)
 
 
 def require(role: Role) -> Access:
