@@ -160,4 +160,8 @@ def test_zeros_are_published_when_the_gemeente_configures_it(catalogue):
 
     the_problem = problem(values, [("totaal", ["A", "B"])])
     the_problem.settings = settings_of(own)
-    assert marker_map(audited_statuses(the_problem), values) == {"A": "0", "B": "40", "totaal": "40"}
+    assert marker_map(audited_statuses(the_problem), values) == {
+        "A": "0",
+        "B": "40",
+        "totaal": "40",
+    }
