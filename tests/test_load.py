@@ -9,13 +9,23 @@ from __future__ import annotations
 import os
 
 from benchmarks.load import CHAPTERS, run_load
+from benchmarks.protocol_load import run_protocol_load
 from benchmarks.server import running_dashboard
 
 SESSIONS = 5 if os.environ.get("CI") else 3
 
 
 def test_concurrent_sessions_read_every_chapter_without_errors(demo_data_dir):
-    with running_dashboard(demo_data_dir) as url:
-        result = run_load(url, SESSIONS)
+    with running_dashboard(demo_data_dir) as dashboard:
+        result = run_load(dashboard.url, SESSIONS)
     assert result.errors == []
     assert len(result.page_seconds) == SESSIONS * len(CHAPTERS)
+
+
+def test_sessions_speaking_streamlits_protocol_get_every_page_complete(demo_data_dir):
+    """The server-side load benchmark's client: each page arrives whole (its heading and every
+    chart, no exception) for 30 concurrent sessions."""
+    with running_dashboard(demo_data_dir) as dashboard:
+        result = run_protocol_load(dashboard.url, 30)
+    assert result.errors == []
+    assert len(result.page_seconds) == 30 * len(CHAPTERS)
