@@ -21,6 +21,7 @@ from benchmarks.common import print_table
 BENCHMARKS = (
     figures.figure_import,
     figures.chapter_build,
+    figures.report_build,
     figures.browser_load,
     records.records_import,
     faults.fault_benchmarks,
