@@ -28,31 +28,16 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+CHROMIUM_MISSING = (
+    f"{CHROMIUM} ontbreekt: installeer Chromium van Debian (apt-get install chromium; .ci/run "
+    f"doet dat zelf). / {CHROMIUM} is missing: install Debian's chromium."
+)
+
+
 def require_chromium() -> Path:
     if not CHROMIUM.exists():
-        raise RuntimeError(
-            "Debians chromium ontbreekt (/usr/bin/chromium). Installeer het met "
-            "`apt-get install -y chromium`; .ci/run doet dat zelf."
-        )
+        raise RuntimeError(CHROMIUM_MISSING)
     return CHROMIUM
-
-
-def wait_healthy(url: str, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # nosec B310
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.25)
-    raise RuntimeError(f"{url} answered not in time")
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    url: str
-    pid: int
 
 
 def cpu_seconds(pid: int) -> float:
@@ -93,24 +78,70 @@ def descendant_cpu_seconds(root: int, command_part: str) -> float:
     )  # fmt: skip
 
 
+START_SECONDS = 90
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    url: str  # without a trailing slash
+    process: subprocess.Popen
+    log: Path | None  # stdout and stderr of the server, when asked for
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def stopped(self) -> str | None:
+        """None while the server runs; otherwise its exit code and the end of its log."""
+        if self.process.poll() is None:
+            return None
+        tail = self.log.read_text(errors="replace")[-3000:] if self.log else ""
+        return f"streamlit stopped (exit code {self.process.returncode}):\n{tail}"
+
+
+def is_healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:  # nosec B310
+            return response.status == 200 and response.read().strip() == b"ok"
+    except OSError:
+        return False
+
+
 @contextlib.contextmanager
-def running_dashboard(data_dir: Path, extra_args: list[str] | None = None) -> Iterator[Dashboard]:
-    """`streamlit run app.py` on a free port with this store."""
-    port = free_port()
+def running_dashboard(
+    data_dir: Path,
+    extra_args: list[str] | None = None,
+    *,
+    log: Path | None = None,
+    host: str = "127.0.0.1",
+    port: int | None = None,
+) -> Iterator[Dashboard]:
+    """`streamlit run app.py` with this store (on a free port unless given), stopped afterwards.
+    `host` is the name in the URL (a login cookie belongs to the host its redirect URI names)."""
+    port = port or free_port()
     env = {**os.environ, "MONITOR_DATA_DIR": str(data_dir)}
     command = [
         sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"),
         "--server.headless", "true", "--server.port", str(port), "--browser.gatherUsageStats", "false",
         *(extra_args or []),
     ]  # fmt: skip
-    process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,  # nosec B603
-                               stderr=subprocess.DEVNULL)  # fmt: skip
+    with log.open("wb") if log else open(os.devnull, "wb") as output:
+        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=output,  # nosec B603
+                                   stderr=subprocess.STDOUT)  # fmt: skip
+    dashboard = Dashboard(f"http://{host}:{port}", process, log)
     try:
-        wait_healthy(f"http://127.0.0.1:{port}/_stcore/health")
-        yield Dashboard(f"http://127.0.0.1:{port}/", process.pid)
+        deadline = time.monotonic() + START_SECONDS
+        while not is_healthy(dashboard.url):
+            if dashboard.stopped() or time.monotonic() > deadline:
+                raise RuntimeError(
+                    f"streamlit did not start on {dashboard.url}: {dashboard.stopped() or ''}"
+                )
+            time.sleep(0.2)
+        yield dashboard
     finally:
         process.terminate()
         try:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()

@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
+from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING
 from monitor.catalogue import Catalogue, load_catalogue
 from monitor.config import DEFAULT_CATALOGUE
 from monitor.ingest import ImportResult, UploadFile, import_files
 
 LONG_HEADER = "indicator;periode;categorie;waarde\n"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium through Playwright, for the browser tests."""
+    if not CHROMIUM.exists():
+        pytest.fail(CHROMIUM_MISSING)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="session")

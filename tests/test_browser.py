@@ -7,23 +7,17 @@ from __future__ import annotations
 import contextlib
 import json
 import math
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, free_port
+from benchmarks.server import CHROMIUM, CHROMIUM_MISSING, Dashboard, running_dashboard
 from monitor.editorial import published_editions
 from monitor.export import export_bytes
 from monitor.publication import current_catalogue, published_edition
@@ -31,12 +25,7 @@ from monitor.registry import figure_specs
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
-CHROMIUM_MISSING = (
-    f"{CHROMIUM} ontbreekt: installeer Chromium van Debian (apt-get install chromium). / "
-    f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)."
-)
 LAPTOP = {"width": 1366, "height": 900}
-SERVER_START_SECONDS = 60
 CHART_SECONDS = 20
 SERIOUS = {"serious", "critical"}
 
@@ -70,69 +59,17 @@ def expected_charts(chapter: str | None) -> int:
 # --- the server and the browser ------------------------------------------------------------------
 
 
-def is_healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200 and response.read().strip() == b"ok"
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
-
-
-@dataclass(frozen=True)
-class Server:
-    url: str
-    process: subprocess.Popen
-    log: Path
-
-    def ensure_running(self) -> None:
-        """A server that stopped midway explains every later failure: say so plainly."""
-        if self.process.poll() is not None:
-            pytest.fail(
-                f"streamlit stopped during the tests (exit code {self.process.returncode}):\n"
-                + self.log.read_text()[-3000:]
-            )
+def ensure_running(server: Dashboard) -> None:
+    """A server that stopped midway explains every later failure: say so plainly."""
+    if (stopped := server.stopped()) is not None:
+        pytest.fail(stopped)
 
 
 @pytest.fixture(scope="module")
-def server(demo_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    env = {**os.environ, "MONITOR_DATA_DIR": str(demo_data_dir)}
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-    try:
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while not is_healthy(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start on {url}:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
-        yield Server(url, process, log_path)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(CHROMIUM_MISSING)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def server(demo_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dashboard]:
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    with running_dashboard(demo_data_dir, log=log) as dashboard:
+        yield dashboard
 
 
 def laptop_context(browser: Browser) -> BrowserContext:
@@ -180,7 +117,7 @@ def show_whole_page(page: Page, charts: int) -> Page:
 
 
 @pytest.fixture(scope="module")
-def tabs(browser: Browser, server: Server) -> Iterator[dict[str, Page]]:
+def tabs(browser: Browser, server: Dashboard) -> Iterator[dict[str, Page]]:
     """Every page in its own tab, fully drawn. All start loading at once, so later pages render
     while the first ones are being drawn."""
     context = laptop_context(browser)
@@ -191,7 +128,7 @@ def tabs(browser: Browser, server: Server) -> Iterator[dict[str, Page]]:
         name: show_whole_page(wait_until_run(page), expected_charts(PAGES[name][2]))
         for name, page in loading.items()
     }
-    server.ensure_running()
+    ensure_running(server)
     yield drawn
     context.close()
 
@@ -245,20 +182,20 @@ def visit(page: Page, name: str) -> Visit:
 
 
 @pytest.fixture(scope="module")
-def visits(tabs: dict[str, Page], server: Server) -> dict[str, Visit]:
+def visits(tabs: dict[str, Page], server: Dashboard) -> dict[str, Visit]:
     """Each page is photographed and checked once, as it first appears; the tests read this."""
     results = {name: visit(page, name) for name, page in tabs.items()}
-    server.ensure_running()
+    ensure_running(server)
     return results
 
 
 @pytest.fixture
 def page_after_checks(
-    tabs: dict[str, Page], visits: dict[str, Visit], server: Server
+    tabs: dict[str, Page], visits: dict[str, Visit], server: Dashboard
 ) -> dict[str, Page]:
     """The same tabs for interaction, only after every page was photographed and checked as it
     first appeared."""
-    server.ensure_running()
+    ensure_running(server)
     return tabs
 
 

@@ -10,17 +10,14 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, free_port
+from benchmarks.server import CHROMIUM, CHROMIUM_MISSING, free_port, running_dashboard
 from monitor.demo_login import demo_secrets, start_provider, wait_until_up
 from monitor.editions import edition_from_text
 from monitor.editorial import texts_for
@@ -29,12 +26,7 @@ from monitor.store import open_snapshot
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
-CHROMIUM_MISSING = (
-    f"{CHROMIUM} ontbreekt: installeer Chromium van Debian (apt-get install chromium). / "
-    f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)."
-)
 MONITOR = Path(sys.executable).parent / "monitor"
-SERVER_START_SECONDS = 60
 TIMEOUT_MS = 30_000
 
 LONG_HEADER = "indicator;periode;categorie;waarde\n"
@@ -51,14 +43,6 @@ MAIN = '[data-testid="stMain"]'
 WRITING_TITLES = ["Cijfers uploaden", "Teksten", "Edities en historie"]
 RESTRICTED_TITLES = [*WRITING_TITLES, "Beheer"]
 MAIN_PAGE_TITLE = "Monitor Sociaal Domein"  # the h1 of Overzicht, the default page
-
-
-def is_healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200 and response.read().strip() == b"ok"
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -94,42 +78,17 @@ def app(
     work = tmp_path_factory.mktemp("login-app")
     data_dir = work / "data"
     shutil.copytree(demo_data_dir, data_dir)
-    port = free_port()
+    port = free_port()  # the redirect URI in the secrets names it
     secrets_file = work / "secrets.toml"
     secrets_file.write_text(demo_secrets(port, provider_port), encoding="utf-8")
-    url = f"http://localhost:{port}"
-    log_path = work / "server.log"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--browser.gatherUsageStats", "false",
-        "--secrets.files", str(secrets_file),
-    ]  # fmt: skip
-    env = {**os.environ, "MONITOR_DATA_DIR": str(data_dir)}
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-    try:
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while not is_healthy(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start on {url}:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
-        yield App(url, data_dir)
-    finally:
-        stop(server)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(CHROMIUM_MISSING)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with running_dashboard(
+        data_dir,
+        ["--secrets.files", str(secrets_file)],
+        log=work / "server.log",
+        host="localhost",
+        port=port,
+    ) as dashboard:
+        yield App(dashboard.url, data_dir)
 
 
 @pytest.fixture
