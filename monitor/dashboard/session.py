@@ -62,9 +62,10 @@ def login_configured() -> bool:
 
 
 def current_access() -> Access:
-    settings = AccessSettings.from_secrets(_secrets())
-    user = st.user.to_dict() if login_configured() else {}
-    return access_for(user, settings)
+    # One read of the secrets: without a secrets file Streamlit looks for it on every read.
+    secrets = _secrets()
+    user = st.user.to_dict() if "auth" in secrets else {}
+    return access_for(user, AccessSettings.from_secrets(secrets))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
