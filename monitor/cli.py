@@ -71,14 +71,19 @@ def command_import(args: argparse.Namespace) -> int:
         indicator_id=args.indicator,
         dry_run=args.dry_run,
     )
+    return _report_import(result.upload.notes, result.diff.report(), result.version)
+
+
+def _report_import(notes: Sequence[str], diff_report: str, version: int | None) -> int:
+    """What a figure or records import prints: validation, notes, differences, the version."""
     print("Validatie: geen fouten gevonden.")
-    for note in result.upload.notes:
+    for note in notes:
         print(f"  {note}")
-    print(result.diff.report())
-    if result.version is None:
+    print(diff_report)
+    if version is None:
         print("Proefimport (--dry-run): er is niets gepubliceerd.")
     else:
-        print(f"Gepubliceerd als versie {result.version}.")
+        print(f"Gepubliceerd als versie {version}.")
     return EXIT_OK
 
 
@@ -102,15 +107,7 @@ def _import_records(args: argparse.Namespace, files: list) -> int:
         tot=tot,
         dry_run=args.dry_run,
     )
-    print("Validatie: geen fouten gevonden.")
-    for note in result.computed.notes:
-        print(f"  {note}")
-    print(result.diff.report())
-    if result.version is None:
-        print("Proefimport (--dry-run): er is niets gepubliceerd.")
-    else:
-        print(f"Gepubliceerd als versie {result.version}.")
-    return EXIT_OK
+    return _report_import(result.computed.notes, result.diff.report(), result.version)
 
 
 def command_export(args: argparse.Namespace) -> int:

@@ -70,6 +70,16 @@ def wait_until_up(url: str, seconds: float = 30) -> None:
             time.sleep(0.2)
 
 
+def stop_process(process: subprocess.Popen, seconds: float = 10) -> None:
+    """Ask a child process to stop; kill it if it has not stopped after `seconds`."""
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @contextlib.contextmanager
 def demo_login(app_port: int, provider_port: int = PROVIDER_PORT) -> Iterator[Path]:
     """Run the test provider while the block runs; yields the secrets file to use."""
@@ -81,5 +91,4 @@ def demo_login(app_port: int, provider_port: int = PROVIDER_PORT) -> Iterator[Pa
             secrets_file.write_text(demo_secrets(app_port, provider_port), encoding="utf-8")
             yield secrets_file
     finally:
-        provider.terminate()
-        provider.wait(timeout=10)
+        stop_process(provider)

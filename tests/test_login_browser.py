@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from benchmarks.server import CHROMIUM, CHROMIUM_MISSING, free_port, running_dashboard
-from monitor.demo_login import demo_secrets, start_provider, wait_until_up
+from monitor.demo_login import demo_login
 from monitor.editions import edition_from_text
 from monitor.editorial import texts_for
 from monitor.history import version_records
@@ -45,15 +45,6 @@ RESTRICTED_TITLES = [*WRITING_TITLES, "Beheer"]
 MAIN_PAGE_TITLE = "Monitor Sociaal Domein"  # the h1 of Overzicht, the default page
 
 
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 @dataclass(frozen=True)
 class App:
     url: str  # http://localhost:<port>, the host the redirect_uri names (the login cookie's host)
@@ -61,33 +52,22 @@ class App:
 
 
 @pytest.fixture(scope="module")
-def provider_port() -> Iterator[int]:
-    port = free_port()
-    provider = start_provider(port)
-    try:
-        wait_until_up(f"http://localhost:{port}/.well-known/openid-configuration")
-        yield port
-    finally:
-        stop(provider)
-
-
-@pytest.fixture(scope="module")
-def app(
-    demo_data_dir: Path, provider_port: int, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[App]:
+def app(demo_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    """The dashboard with the same test login service as `monitor dashboard --demo --login`."""
     work = tmp_path_factory.mktemp("login-app")
     data_dir = work / "data"
     shutil.copytree(demo_data_dir, data_dir)
     port = free_port()  # the redirect URI in the secrets names it
-    secrets_file = work / "secrets.toml"
-    secrets_file.write_text(demo_secrets(port, provider_port), encoding="utf-8")
-    with running_dashboard(
-        data_dir,
-        ["--secrets.files", str(secrets_file)],
-        log=work / "server.log",
-        host="localhost",
-        port=port,
-    ) as dashboard:
+    with (
+        demo_login(port, free_port()) as secrets_file,
+        running_dashboard(
+            data_dir,
+            ["--secrets.files", str(secrets_file)],
+            log=work / "server.log",
+            host="localhost",
+            port=port,
+        ) as dashboard,
+    ):
         yield App(dashboard.url, data_dir)
 
 
