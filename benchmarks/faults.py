@@ -20,8 +20,8 @@ from pathlib import Path
 
 import duckdb
 
-from monitor.sql import fetch_records
-from monitor.store import current_snapshot, open_snapshot
+from monitor.store.snapshots import current_snapshot, open_snapshot
+from monitor.store.sql import fetch_records
 
 MONITOR = str(Path(sys.executable).parent / "monitor")
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import duckdb
 
 from benchmarks.common import Result, best_of
-from monitor.catalogue import load_catalogue
 from monitor.config import DEFAULT_CATALOGUE, PROJECT_ROOT
-from monitor.demo import load_demo, write_demo_files
-from monitor.ingest import UploadFile, import_files
+from monitor.demo.data import load_demo, write_demo_files
+from monitor.domain.catalogue import load_catalogue
+from monitor.ingest.figure_import import UploadFile, import_files
 
 CATALOGUE = load_catalogue(DEFAULT_CATALOGUE)
 
@@ -66,7 +66,7 @@ COLD_BUILD = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from monitor.publication import latest_edition, published_edition, current_catalogue
+    from monitor.publication.edition import latest_edition, published_edition, current_catalogue
     catalogue = current_catalogue()
     data_dir = Path(sys.argv[1])
     edition = latest_edition(data_dir)
@@ -80,10 +80,10 @@ COLD_BUILD = textwrap.dedent(
     warm = (time.perf_counter() - start) / 400
     # The same edition once more, split: the queries of every figure, then the gate and audit.
     from monitor import config
-    from monitor.figures import FigureContext, build_exact_table
-    from monitor.gate import protect_edition
-    from monitor.registry import figure_specs
-    from monitor.store import open_snapshot
+    from monitor.figures.builders import FigureContext, build_exact_table
+    from monitor.disclosure.gate import protect_edition
+    from monitor.domain.registry import figure_specs
+    from monitor.store.snapshots import open_snapshot
     con = open_snapshot(data_dir)
     start = time.perf_counter()
     context = FigureContext(con, edition, catalogue, config.gemeente_code())
@@ -100,9 +100,9 @@ REPORT_BUILD = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from monitor.editorial import texts_for
-    from monitor.publication import latest_edition, published_edition, current_catalogue
-    from monitor.report import report_pdf
+    from monitor.publication.editorial import texts_for
+    from monitor.publication.edition import latest_edition, published_edition, current_catalogue
+    from monitor.render.report import report_pdf
     catalogue = current_catalogue()
     data_dir = Path(sys.argv[1])
     edition = latest_edition(data_dir)
@@ -160,9 +160,9 @@ def browser_load(sessions: int = 30) -> list[Result]:
     Streamlit protocol clients (the server's share), then as Chromium tabs on the same cores."""
     from benchmarks.load import LoadResult, run_load
     from benchmarks.protocol_load import run_protocol_load
-    from benchmarks.server import cpu_seconds, running_dashboard
-    from monitor.editions import edition_from_text
-    from monitor.texts import DEMO_EDITIONS, publish_demo_editions
+    from monitor.demo.texts import DEMO_EDITIONS, publish_demo_editions
+    from monitor.domain.editions import edition_from_text
+    from tests.support.server import cpu_seconds, running_dashboard
 
     def measured(run: Callable[[str, int], LoadResult], url: str, pid: int, n: int) -> tuple:
         before = cpu_seconds(pid)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from playwright.async_api import async_playwright
 
-from benchmarks.server import CHROMIUM_ARGS, descendant_cpu_seconds, require_chromium
+from tests.support.server import CHROMIUM_ARGS, descendant_cpu_seconds, require_chromium
 
 # Per page: its link in the navigation, its heading, and the charts it draws on the demo edition.
 CHAPTERS = (("1. Wmo", "1. Wmo", 6), ("2. Jeugd", "2. Jeugd", 6),

@@ -20,9 +20,9 @@ import pyarrow.csv as pa_csv
 
 from benchmarks.common import Result, best_of
 from monitor.config import PROJECT_ROOT
-from monitor.ingest import UploadFile
-from monitor.records import RecordKind, import_records
-from monitor.records_reference import figures_from_records, read_records
+from monitor.ingest.figure_import import UploadFile
+from monitor.ingest.records.compute import RecordKind, import_records
+from tests.oracles.records_reference import figures_from_records, read_records
 
 VOORZIENINGEN = np.array(
     ["Hulp bij het huishouden", "Begeleiding", "Hulpmiddelen", "Vervoersvoorziening",
@@ -113,8 +113,8 @@ PEAK = textwrap.dedent(
     """
     import resource, sys, time
     from pathlib import Path
-    from monitor.ingest import UploadFile
-    from monitor.records import RecordKind, import_records
+    from monitor.ingest.figure_import import UploadFile
+    from monitor.ingest.records.compute import RecordKind, import_records
     path, data_dir = Path(sys.argv[1]), Path(sys.argv[2])
     start = time.perf_counter()
     import_records(data_dir, [UploadFile(path, path.name)], RecordKind.WMO, author="bench")

@@ -12,17 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from monitor import config
-from monitor.catalogue import CatalogueError
 from monitor.disclosure.model import GateError
-from monitor.editions import Edition, edition_from_text
-from monitor.export import EXPORT_FORMATS
-from monitor.periods import PeriodError
-from monitor.problems import ImportRefused
-from monitor.store import StoreError
+from monitor.domain.catalogue import CatalogueError
+from monitor.domain.editions import Edition, edition_from_text
+from monitor.domain.periods import PeriodError
+from monitor.ingest.problems import ImportRefused
+from monitor.render.export import EXPORT_FORMATS
+from monitor.store.snapshots import StoreError
 
 if TYPE_CHECKING:
-    from monitor.catalogue import Catalogue
-    from monitor.publication import PublishedEdition
+    from monitor.domain.catalogue import Catalogue
+    from monitor.publication.edition import PublishedEdition
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -37,7 +37,7 @@ def _author(given: str | None) -> str:
 
 
 def _edition(text: str | None, data_dir: Path) -> Edition:
-    from monitor.publication import latest_edition
+    from monitor.publication.edition import latest_edition
 
     if text:
         return edition_from_text(text)
@@ -51,8 +51,8 @@ def _edition(text: str | None, data_dir: Path) -> Edition:
 
 
 def command_import(args: argparse.Namespace) -> int:
-    from monitor.ingest import UploadFile, import_files
-    from monitor.publication import current_catalogue
+    from monitor.ingest.figure_import import UploadFile, import_files
+    from monitor.publication.edition import current_catalogue
 
     files = [UploadFile(Path(name), Path(name).name) for name in args.files]
     missing = [f.name for f in files if not f.path.is_file()]
@@ -91,8 +91,8 @@ def _import_records(args: argparse.Namespace, files: list) -> int:
     """`monitor import --records KIND FILE...`: compute the client figures from records."""
     import datetime as dt
 
-    from monitor.periods import PeriodKind, parse_period, period_containing
-    from monitor.records import RecordKind, import_records
+    from monitor.domain.periods import PeriodKind, parse_period, period_containing
+    from monitor.ingest.records.compute import RecordKind, import_records
 
     tot = None
     if args.tot:
@@ -111,9 +111,9 @@ def _import_records(args: argparse.Namespace, files: list) -> int:
 
 
 def command_export(args: argparse.Namespace) -> int:
-    from monitor.export import export_bytes
-    from monitor.publication import UnknownFigure, current_catalogue, published_edition
-    from monitor.registry import figure_specs
+    from monitor.domain.registry import figure_specs
+    from monitor.publication.edition import UnknownFigure, current_catalogue, published_edition
+    from monitor.render.export import export_bytes
 
     data_dir = config.data_dir()
     catalogue = current_catalogue()
@@ -143,7 +143,7 @@ def command_export(args: argparse.Namespace) -> int:
 
 def _chosen_edition(editie: str | None) -> tuple[Path, Catalogue, Edition, PublishedEdition]:
     """The store, catalogue, edition (`--editie` or the latest) and its published figures."""
-    from monitor.publication import current_catalogue, published_edition
+    from monitor.publication.edition import current_catalogue, published_edition
 
     data_dir = config.data_dir()
     catalogue = current_catalogue()
@@ -154,7 +154,7 @@ def _chosen_edition(editie: str | None) -> tuple[Path, Catalogue, Edition, Publi
 def command_audit(args: argparse.Namespace) -> int:
     import tempfile
 
-    from monitor.artefact_audit import audit_edition
+    from monitor.render.artefact_audit import audit_edition
 
     _, catalogue, edition, published = _chosen_edition(args.editie)
     with tempfile.TemporaryDirectory() as work:
@@ -181,8 +181,8 @@ def command_audit(args: argparse.Namespace) -> int:
 
 
 def command_report(args: argparse.Namespace) -> int:
-    from monitor.editorial import texts_for
-    from monitor.report import report_pdf
+    from monitor.publication.editorial import texts_for
+    from monitor.render.report import report_pdf
 
     data_dir, catalogue, edition, published = _chosen_edition(args.editie)
     pdf = report_pdf(published, catalogue, texts_for(data_dir, edition))
@@ -192,8 +192,8 @@ def command_report(args: argparse.Namespace) -> int:
 
 
 def command_figures(args: argparse.Namespace) -> int:
-    from monitor.publication import current_catalogue
-    from monitor.registry import figure_specs
+    from monitor.domain.registry import figure_specs
+    from monitor.publication.edition import current_catalogue
 
     for spec in figure_specs(current_catalogue()):
         print(f"{spec.figure_id:40} {spec.section:5} {spec.title}")
@@ -201,7 +201,7 @@ def command_figures(args: argparse.Namespace) -> int:
 
 
 def command_versions(args: argparse.Namespace) -> int:
-    from monitor.history import version_lines
+    from monitor.store.history import version_lines
 
     for line in version_lines(config.data_dir()):
         print(line)
@@ -209,7 +209,7 @@ def command_versions(args: argparse.Namespace) -> int:
 
 
 def command_rollback(args: argparse.Namespace) -> int:
-    from monitor.store import rollback
+    from monitor.store.history import rollback
 
     version = rollback(config.data_dir(), args.versie, _author(args.auteur))
     print(f"Teruggedraaid naar versie {args.versie}; dat is nu versie {version}.")
@@ -217,10 +217,10 @@ def command_rollback(args: argparse.Namespace) -> int:
 
 
 def command_demo(args: argparse.Namespace) -> int:
-    from monitor.demo import load_demo
-    from monitor.editions import edition_from_text
-    from monitor.publication import current_catalogue
-    from monitor.texts import DEMO_EDITIONS, publish_demo_editions
+    from monitor.demo.data import load_demo
+    from monitor.demo.texts import DEMO_EDITIONS, publish_demo_editions
+    from monitor.domain.editions import edition_from_text
+    from monitor.publication.edition import current_catalogue
 
     catalogue = current_catalogue()
     version = load_demo(config.data_dir(), catalogue, replace=args.vervang)
@@ -235,8 +235,8 @@ def command_demo(args: argparse.Namespace) -> int:
 
 
 def command_publish(args: argparse.Namespace) -> int:
-    from monitor.editorial import publish_edition
-    from monitor.publication import current_catalogue
+    from monitor.publication.edition import current_catalogue
+    from monitor.publication.editorial import publish_edition
 
     data_dir = config.data_dir()
     edition = _edition(args.editie, data_dir)
@@ -246,8 +246,8 @@ def command_publish(args: argparse.Namespace) -> int:
 
 
 def command_dashboard(args: argparse.Namespace) -> int:
-    from monitor.demo_login import demo_login
-    from monitor.store import current_snapshot
+    from monitor.demo.login import demo_login
+    from monitor.store.snapshots import current_snapshot
 
     if args.demo and current_snapshot(config.data_dir()) is None:
         command_demo(argparse.Namespace(vervang=False))

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING
-from monitor.catalogue import Catalogue, load_catalogue
 from monitor.config import DEFAULT_CATALOGUE
-from monitor.ingest import ImportResult, UploadFile, import_files
+from monitor.domain.catalogue import Catalogue, load_catalogue
+from monitor.ingest.figure_import import ImportResult, UploadFile, import_files
+from tests.support.server import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING
 
 LONG_HEADER = "indicator;periode;categorie;waarde\n"
 
@@ -67,9 +67,9 @@ def tree_digest(directory: Path) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def demo_data_dir(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Path:
     """A store with the demo edition of Gemeente Voorbeeld, shared read-only by the session."""
-    from monitor.demo import load_demo
-    from monitor.editions import edition_from_text
-    from monitor.texts import DEMO_EDITIONS, publish_demo_editions
+    from monitor.demo.data import load_demo
+    from monitor.demo.texts import DEMO_EDITIONS, publish_demo_editions
+    from monitor.domain.editions import edition_from_text
 
     directory = tmp_path_factory.mktemp("demo") / "data"
     load_demo(directory, catalogue)

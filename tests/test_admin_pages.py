@@ -15,11 +15,11 @@ import streamlit as st
 from conftest import LONG_HEADER, run_import, tree_digest
 from streamlit.testing.v1 import AppTest
 
-from monitor.catalogue import Catalogue
-from monitor.editions import edition_from_text
-from monitor.editorial import published_editions, texts_for
-from monitor.history import version_records
-from monitor.store import open_snapshot
+from monitor.domain.catalogue import Catalogue
+from monitor.domain.editions import edition_from_text
+from monitor.publication.editorial import published_editions, texts_for
+from monitor.store.history import version_records
+from monitor.store.snapshots import open_snapshot
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 APP = PROJECT_ROOT / "app.py"
@@ -49,11 +49,11 @@ READING_TITLES = [
     "4. Sociale basis",
     "Over deze monitor",
 ]
-UPLOAD = "monitor/admin/upload.py"
-TEKSTEN = "monitor/admin/teksten.py"
-EDITIES = "monitor/admin/edities.py"
-BEHEER_PAGE = "monitor/admin/beheer.py"
-WMO = "monitor/pages/wmo.py"
+UPLOAD = "monitor/app/admin/upload.py"
+TEKSTEN = "monitor/app/admin/teksten.py"
+EDITIES = "monitor/app/admin/edities.py"
+BEHEER_PAGE = "monitor/app/admin/beheer.py"
+WMO = "monitor/app/pages/wmo.py"
 RESTRICTED_SCRIPTS = [UPLOAD, TEKSTEN, EDITIES, BEHEER_PAGE]
 NO_ACCESS = "U heeft geen toegang tot deze pagina"
 

@@ -13,8 +13,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from monitor.publication import current_catalogue
-from monitor.registry import FigureSpec, figure_specs
+from monitor.domain.registry import FigureSpec, figure_specs
+from monitor.publication.edition import current_catalogue
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 SMALL_NUMBERS_RULE = "Aantallen kleiner dan 10 worden als <10 getoond"
@@ -32,15 +32,15 @@ class Page:
         return Path(self.script).stem
 
 
-OVERZICHT = Page("monitor/pages/overzicht.py", "Monitor Sociaal Domein")
-WMO = Page("monitor/pages/wmo.py", "1. Wmo", "wmo")
+OVERZICHT = Page("monitor/app/pages/overzicht.py", "Monitor Sociaal Domein")
+WMO = Page("monitor/app/pages/wmo.py", "1. Wmo", "wmo")
 CHAPTER_PAGES = [
     WMO,
-    Page("monitor/pages/jeugd.py", "2. Jeugd", "jeugd"),
-    Page("monitor/pages/participatie.py", "3. Participatie", "participatie"),
-    Page("monitor/pages/sociale_basis.py", "4. Sociale basis", "sociale_basis"),
+    Page("monitor/app/pages/jeugd.py", "2. Jeugd", "jeugd"),
+    Page("monitor/app/pages/participatie.py", "3. Participatie", "participatie"),
+    Page("monitor/app/pages/sociale_basis.py", "4. Sociale basis", "sociale_basis"),
 ]
-OVER = Page("monitor/pages/over.py", "Over deze monitor")
+OVER = Page("monitor/app/pages/over.py", "Over deze monitor")
 ALL_PAGES = [OVERZICHT, *CHAPTER_PAGES, OVER]
 
 
@@ -212,7 +212,7 @@ def test_chosen_edition_is_kept_when_switching_pages(demo_app: AppTest) -> None:
     at = open_page(demo_app, WMO)
     choose_edition(at, "t/m juni 2026")
 
-    at.switch_page("monitor/pages/jeugd.py")
+    at.switch_page("monitor/app/pages/jeugd.py")
     at.run()
 
     assert not at.exception

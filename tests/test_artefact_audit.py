@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from monitor.artefact_audit import reader_view_from_artefacts, write_artefacts
 from monitor.disclosure.audit import audit
-from monitor.editions import edition_from_text
-from monitor.publication import published_edition
+from monitor.domain.editions import edition_from_text
+from monitor.publication.edition import published_edition
+from monitor.render.artefact_audit import reader_view_from_artefacts, write_artefacts
 
 MONITOR = str(Path(sys.executable).parent / "monitor")
 

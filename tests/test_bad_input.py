@@ -27,13 +27,13 @@ from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
-from monitor.catalogue import Catalogue, load_catalogue
 from monitor.config import DEFAULT_CATALOGUE
-from monitor.ingest import UploadFile, import_files
-from monitor.numbers import Notation, NumberError, parse_number
-from monitor.periods import Period, PeriodError, parse_period
-from monitor.problems import ImportRefused, Problem
-from monitor.reading import MAX_FIGURE_FILE_BYTES
+from monitor.domain.catalogue import Catalogue, load_catalogue
+from monitor.domain.numbers import Notation, NumberError, parse_number
+from monitor.domain.periods import Period, PeriodError, parse_period
+from monitor.ingest.figure_import import UploadFile, import_files
+from monitor.ingest.problems import ImportRefused, Problem
+from monitor.ingest.reading import MAX_FIGURE_FILE_BYTES
 
 CORPUS = Path(__file__).parent / "corpus" / "bad"
 OVERSIZED = "te_groot_voor_de_grens.csv"  # made at test time: 50 MB does not belong in git

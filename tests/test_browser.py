@@ -17,11 +17,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from benchmarks.server import CHROMIUM, CHROMIUM_MISSING, Dashboard, running_dashboard
-from monitor.editorial import published_editions
-from monitor.export import export_bytes
-from monitor.publication import current_catalogue, published_edition
-from monitor.registry import figure_specs
+from monitor.domain.registry import figure_specs
+from monitor.publication.edition import current_catalogue, published_edition
+from monitor.publication.editorial import published_editions
+from monitor.render.export import export_bytes
+from tests.support.server import CHROMIUM, CHROMIUM_MISSING, Dashboard, running_dashboard
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"

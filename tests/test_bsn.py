@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from monitor.bsn import column_holds_bsns, looks_like_bsn, passes_elfproef
+from monitor.ingest.bsn import column_holds_bsns, looks_like_bsn, passes_elfproef
 
 # Test BSNs that pass the elfproef and are used in Dutch government test environments.
 VALID_TEST_BSNS = ["111222333", "123456782"]

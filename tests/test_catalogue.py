@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from conftest import LONG_HEADER, run_import, write_csv
 
-from monitor.catalogue import Catalogue, CatalogueError, Eenheid, Soort, load_catalogue
 from monitor.config import DEFAULT_CATALOGUE
-from monitor.editions import edition_from_text
-from monitor.periods import PeriodKind
-from monitor.publication import current_catalogue, published_edition
-from monitor.published import CellStatus
-from monitor.registry import figure_specs, spec_by_id, thema_figure_id
+from monitor.domain.catalogue import Catalogue, CatalogueError, Eenheid, Soort, load_catalogue
+from monitor.domain.editions import edition_from_text
+from monitor.domain.periods import PeriodKind
+from monitor.domain.registry import figure_specs, spec_by_id, thema_figure_id
+from monitor.figures.published import CellStatus
+from monitor.publication.edition import current_catalogue, published_edition
 
 MONITOR = str(Path(sys.executable).parent / "monitor")
 
@@ -503,7 +503,7 @@ def test_figures_for_the_new_thema_import_and_publish(gemeente_catalogue, data_d
 
 
 def test_new_thema_indicator_is_unknown_to_the_shipped_catalogue(data_dir, catalogue):
-    from monitor.problems import ImportRefused
+    from monitor.ingest.problems import ImportRefused
 
     upload = write_csv(
         data_dir.parent / "taalhuis.csv", LONG_HEADER + f"{GEMEENTE_INDICATOR};2024;;52\n"

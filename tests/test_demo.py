@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from monitor.demo import load_demo, write_demo_files
+from monitor.demo.data import load_demo, write_demo_files
 
 
 def digests(directory):

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from disclosure_builders import key, markers, problem, protected_markers
-
-from monitor.catalogue import load_catalogue
 from monitor.config import DEFAULT_CATALOGUE
 from monitor.disclosure.audit import GroupProgram, components, reader_view
+from monitor.disclosure.gate import protect_edition
 from monitor.disclosure.model import ProtectionCell
 from monitor.disclosure.protection import audited_statuses
-from monitor.editions import edition_from_text
-from monitor.exact import ExactCell, ExactTable
-from monitor.gate import protect_edition
-from monitor.published import Unit
-from monitor.registry import FIXED_FIGURES
+from monitor.domain.catalogue import load_catalogue
+from monitor.domain.editions import edition_from_text
+from monitor.domain.registry import FIXED_FIGURES
+from monitor.figures.exact import ExactCell, ExactTable
+from monitor.figures.published import Unit
+from tests.support.disclosure_builders import key, markers, problem, protected_markers
 
 
 def test_example_1_one_small_cell_takes_the_cheapest_interior_cell_along():
@@ -80,7 +79,7 @@ def test_example_7_percentages_carry_the_same_hidden_pattern_as_counts():
     catalogue = load_catalogue(DEFAULT_CATALOGUE)
     (figure,) = protect_edition([table], edition_from_text("2024-03"), catalogue)
     assert [figure.cell(r, "mrt-24").display() for r in rows] == ["80", "<10", "x", "120"]
-    from monitor.charts import _share_frame
+    from monitor.render.charts import _share_frame
 
     shares = _share_frame(figure).set_index("rij")["weergave"].to_dict()
     assert shares == {"alleenstaand": "66,7%", "eenouder": "<10", "paar": "x"}
@@ -154,9 +153,8 @@ def test_zeros_are_published_when_the_gemeente_configures_it(catalogue):
     own = catalogue.model_copy(deep=True)
     object.__setattr__(own.instellingen, "nullen_publiceren", True)
     values = {"A": 0, "B": 40, "totaal": 40}
-    from disclosure_builders import markers as marker_map
-
     from monitor.disclosure.relations import settings_of
+    from tests.support.disclosure_builders import markers as marker_map
 
     the_problem = problem(values, [("totaal", ["A", "B"])])
     the_problem.settings = settings_of(own)

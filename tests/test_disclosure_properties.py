@@ -18,22 +18,22 @@ from decimal import Decimal
 
 import pandas as pd
 import pytest
-from disclosure_builders import key, sum_relation
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from monitor.catalogue import load_catalogue
-from monitor.charts import chart_for, chart_spec
 from monitor.config import DEFAULT_CATALOGUE
 from monitor.disclosure.audit import audit, reader_view
+from monitor.disclosure.gate import protect_edition
 from monitor.disclosure.model import ProtectionCell, ProtectionProblem, Relation, RelationKind
 from monitor.disclosure.protection import GateError, audited_statuses
-from monitor.editions import edition_from_text
-from monitor.exact import CellKey, ExactCell, ExactTable
-from monitor.export import csv_bytes, png_bytes, svg_bytes, vega_bytes, xlsx_bytes
-from monitor.gate import protect_edition
-from monitor.published import CellStatus, PublishedFigure, Unit
-from monitor.registry import FIXED_FIGURES
+from monitor.domain.catalogue import load_catalogue
+from monitor.domain.editions import edition_from_text
+from monitor.domain.registry import FIXED_FIGURES
+from monitor.figures.exact import CellKey, ExactCell, ExactTable
+from monitor.figures.published import CellStatus, PublishedFigure, Unit
+from monitor.render.charts import chart_for, chart_spec
+from monitor.render.export import csv_bytes, png_bytes, svg_bytes, vega_bytes, xlsx_bytes
+from tests.support.disclosure_builders import key, sum_relation
 
 THRESHOLD = 10
 MINIMUM_RANGE = 3

@@ -10,14 +10,14 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from monitor.catalogue import load_catalogue
 from monitor.config import DEFAULT_CATALOGUE
-from monitor.editions import edition_from_text
-from monitor.exact import ExactCell, ExactTable
-from monitor.export import csv_bytes, export_bytes, neutralise, xlsx_bytes
-from monitor.gate import protect
-from monitor.published import Unit
-from monitor.registry import FIXED_FIGURES
+from monitor.disclosure.gate import protect
+from monitor.domain.catalogue import load_catalogue
+from monitor.domain.editions import edition_from_text
+from monitor.domain.registry import FIXED_FIGURES
+from monitor.figures.exact import ExactCell, ExactTable
+from monitor.figures.published import Unit
+from monitor.render.export import csv_bytes, export_bytes, neutralise, xlsx_bytes
 
 CATALOGUE = load_catalogue(DEFAULT_CATALOGUE)
 EDITION = edition_from_text("2024-03")

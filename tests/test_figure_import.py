@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 from conftest import LONG_HEADER, run_import, tree_digest, write_csv
 
-from monitor.catalogue import Catalogue
-from monitor.problems import ImportRefused, Problem
-from monitor.store import open_snapshot
+from monitor.domain.catalogue import Catalogue
+from monitor.ingest.problems import ImportRefused, Problem
+from monitor.store.snapshots import open_snapshot
 
 
 def published(data_dir: Path) -> list[tuple[str, str, str, Decimal]]:

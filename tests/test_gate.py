@@ -7,13 +7,13 @@ from decimal import Decimal
 
 import pytest
 
-from monitor.catalogue import load_catalogue
 from monitor.config import DEFAULT_CATALOGUE, PROJECT_ROOT
-from monitor.editions import edition_from_text
-from monitor.exact import ExactCell, ExactTable
-from monitor.gate import protect
-from monitor.published import CellStatus, PublishedCell, PublishedFigure, Unit
-from monitor.registry import FIXED_FIGURES
+from monitor.disclosure.gate import protect
+from monitor.domain.catalogue import load_catalogue
+from monitor.domain.editions import edition_from_text
+from monitor.domain.registry import FIXED_FIGURES
+from monitor.figures.exact import ExactCell, ExactTable
+from monitor.figures.published import CellStatus, PublishedCell, PublishedFigure, Unit
 
 CATALOGUE = load_catalogue(DEFAULT_CATALOGUE)
 EDITION = edition_from_text("2024-03")
@@ -103,7 +103,7 @@ def test_only_the_gate_constructs_published_figures():
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "PublishedFigure":
                 constructors.append(path.relative_to(PROJECT_ROOT).as_posix())
-    assert constructors == ["monitor/gate.py"]
+    assert constructors == ["monitor/disclosure/gate.py"]
 
 
 def test_the_method_note_and_sources_travel_with_the_figure():

@@ -10,7 +10,7 @@ import os
 
 from benchmarks.load import CHAPTERS, run_load
 from benchmarks.protocol_load import run_protocol_load
-from benchmarks.server import running_dashboard
+from tests.support.server import running_dashboard
 
 SESSIONS = 5 if os.environ.get("CI") else 3
 

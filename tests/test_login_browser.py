@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from benchmarks.server import CHROMIUM, CHROMIUM_MISSING, free_port, running_dashboard
-from monitor.demo_login import demo_login
-from monitor.editions import edition_from_text
-from monitor.editorial import texts_for
-from monitor.history import version_records
-from monitor.store import open_snapshot
+from monitor.demo.login import demo_login
+from monitor.domain.editions import edition_from_text
+from monitor.publication.editorial import texts_for
+from monitor.store.history import version_records
+from monitor.store.snapshots import open_snapshot
+from tests.support.server import CHROMIUM, CHROMIUM_MISSING, free_port, running_dashboard
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"

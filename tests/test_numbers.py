@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from monitor.numbers import (
+from monitor.domain.numbers import (
     Notation,
     NumberError,
     format_dutch,

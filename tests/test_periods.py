@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from monitor.periods import Period, PeriodError, PeriodKind, parse_period, period_from_key
+from monitor.domain.periods import Period, PeriodError, PeriodKind, parse_period, period_from_key
 
 MARCH_2024 = Period.month(2024, 3)
 Q1_2024 = Period.quarter(2024, 1)

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from monitor.config import QUERIES_DIR
-from monitor.sql import execute, load_sql
-from monitor.store import PREVIOUS_TABLES, SCHEMA, current_snapshot
+from monitor.store.snapshots import PREVIOUS_TABLES, SCHEMA, current_snapshot
+from monitor.store.sql import execute, load_sql
 
 QUERY_NAMES = sorted(
     p.relative_to(QUERIES_DIR).with_suffix("").as_posix() for p in QUERIES_DIR.rglob("*.sql")

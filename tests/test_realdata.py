@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from conftest import run_import, tree_digest
 
-from monitor.catalogue import Catalogue
-from monitor.ingest import ImportResult
-from monitor.store import open_snapshot
+from monitor.domain.catalogue import Catalogue
+from monitor.ingest.figure_import import ImportResult
+from monitor.store.snapshots import open_snapshot
 
 MONITOR = str(Path(sys.executable).parent / "monitor")
 CBS_FILE = (

@@ -15,13 +15,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from monitor.ingest import UploadFile
-from monitor.periods import Period
-from monitor.problems import ImportRefused
-from monitor.records import RecordKind, compute_records, import_records
-from monitor.records_reference import figures_from_records, read_records
-from monitor.store import current_snapshot
+from monitor.domain.periods import Period
+from monitor.ingest.figure_import import UploadFile
+from monitor.ingest.problems import ImportRefused
+from monitor.ingest.records.compute import RecordKind, compute_records, import_records
+from monitor.store.snapshots import current_snapshot
 from tests.conftest import tree_digest, write_csv
+from tests.oracles.records_reference import figures_from_records, read_records
 
 KEY = ["indicator", "periode", "periode_soort", "categorie", "gemeente"]
 MONITOR = str(Path(sys.executable).parent / "monitor")

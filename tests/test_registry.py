@@ -8,9 +8,9 @@ import re
 import pytest
 
 from monitor.config import PROJECT_ROOT
-from monitor.publication import latest_edition, published_edition
-from monitor.published import CellStatus
-from monitor.registry import figure_specs
+from monitor.domain.registry import figure_specs
+from monitor.figures.published import CellStatus
+from monitor.publication.edition import latest_edition, published_edition
 
 CONTRACT_FIGURE_IDS = (
     "wmo-lasten", "wmo-lasten-berichtenverkeer", "wmo-lasten-per-voorziening",

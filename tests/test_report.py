@@ -7,11 +7,11 @@ import subprocess
 
 import pytest
 
-from monitor.editions import edition_from_text
-from monitor.editorial import texts_for
-from monitor.publication import published_edition
-from monitor.published import CellStatus
-from monitor.report import report_html, report_pdf
+from monitor.domain.editions import edition_from_text
+from monitor.figures.published import CellStatus
+from monitor.publication.edition import published_edition
+from monitor.publication.editorial import texts_for
+from monitor.render.report import report_html, report_pdf
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +84,7 @@ def test_the_report_is_dutch_and_accessible(report, catalogue, demo_data_dir):
 
 
 def test_svg_exports_are_byte_identical_for_the_same_figure(report):
-    from monitor.export import svg_bytes
+    from monitor.render.export import svg_bytes
 
     published, _, _ = report
     figure = published.figure("wmo-clienten-per-voorziening")
@@ -95,7 +95,7 @@ def test_svg_exports_are_byte_identical_for_the_same_figure(report):
 
 def test_no_hidden_count_is_drawn_in_an_svg(report, demo_data_dir):
     """The exact small counts are in the store; the chart of Beschermd Wonen draws no point for them."""
-    from monitor.export import svg_bytes
+    from monitor.render.export import svg_bytes
 
     published, _, _ = report
     figure = published.figure("wmo-clienten-per-voorziening")

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from conftest import LONG_HEADER, run_import, tree_digest, write_csv
 
-from monitor.store import (
+from monitor.store.snapshots import (
     StoreError,
     VersionInfo,
     current_snapshot,
@@ -185,9 +185,9 @@ def test_an_import_in_another_process_publishes_while_a_reader_holds_the_snapsho
     script = textwrap.dedent(
         f"""
         from pathlib import Path
-        from monitor.catalogue import load_catalogue
+        from monitor.domain.catalogue import load_catalogue
         from monitor.config import DEFAULT_CATALOGUE
-        from monitor.ingest import UploadFile, import_files
+        from monitor.ingest.figure_import import UploadFile, import_files
 
         source = Path({str(revised)!r})
         result = import_files(
@@ -222,7 +222,7 @@ def test_an_import_in_another_process_publishes_while_a_reader_holds_the_snapsho
 
 
 def test_rollback_restores_earlier_figures_as_a_new_recorded_version(data_dir, catalogue, tmp_path):
-    from monitor.store import rollback
+    from monitor.store.history import rollback
 
     first = write_csv(tmp_path / "eerste.csv", LONG_HEADER + "wmo.lasten;2024-01;;100\n")
     second = write_csv(
@@ -246,7 +246,7 @@ def test_rollback_restores_earlier_figures_as_a_new_recorded_version(data_dir, c
 
 
 def test_rollback_to_an_unknown_version_changes_nothing(data_dir, catalogue, tmp_path):
-    from monitor.store import StoreError, rollback
+    from monitor.store.history import StoreError, rollback
 
     run_import(
         data_dir,

@@ -17,8 +17,8 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from monitor.disclosure.model import HIDING, ProtectionProblem, Relation, RelationKind, Settings
-from monitor.exact import CellKey
-from monitor.published import CellStatus
+from monitor.figures.exact import CellKey
+from monitor.figures.published import CellStatus
 
 SHARE_TOLERANCE = 1e-6  # shares are rounded decimals; their sum is 100 within this
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from monitor.exact import CellKey
-from monitor.published import CellStatus
+from monitor.figures.exact import CellKey
+from monitor.figures.published import CellStatus
 
 HIDING = (CellStatus.PRIMAIR, CellStatus.SECUNDAIR)
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from monitor.disclosure.audit import Finding, audit, components, reader_view
 from monitor.disclosure.model import HIDING, GateError, ProtectionProblem
 from monitor.disclosure.suppression import hide_cheapest, secondary_suppression, suppress
-from monitor.exact import CellKey
-from monitor.published import CellStatus
+from monitor.figures.exact import CellKey
+from monitor.figures.published import CellStatus
 
 MAX_REPAIR_ROUNDS = 500
 

@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 from decimal import Decimal
 
-from monitor.catalogue import Catalogue
 from monitor.disclosure.model import (
     ProtectionCell,
     ProtectionProblem,
@@ -15,9 +14,10 @@ from monitor.disclosure.model import (
     RelationKind,
     Settings,
 )
-from monitor.exact import CellKey, ExactTable
-from monitor.periods import Period, PeriodKind, period_containing, period_from_key
-from monitor.published import CellStatus
+from monitor.domain.catalogue import Catalogue
+from monitor.domain.periods import Period, PeriodKind, period_containing, period_from_key
+from monitor.figures.exact import CellKey, ExactTable
+from monitor.figures.published import CellStatus
 
 SHARE_SUFFIX = "#aandeel"
 HUNDRED = ("#honderd", "", "")

@@ -15,8 +15,8 @@ from monitor.disclosure.model import (
     Relation,
     RelationKind,
 )
-from monitor.exact import CellKey
-from monitor.published import CellStatus
+from monitor.figures.exact import CellKey
+from monitor.figures.published import CellStatus
 
 
 def primary_status(cell: ProtectionCell, problem: ProtectionProblem) -> CellStatus:

@@ -1,5 +1,5 @@
 -- Purpose: the values in the text columns of one records file that could be a BSN: bare numbers of
---          8 or 9 digits (Excel drops a leading zero). monitor.bsn.column_holds_bsns decides per
+--          8 or 9 digits (Excel drops a leading zero). monitor.ingest.bsn.column_holds_bsns decides per
 --          column with the elfproef; dates and geboortejaar are not text columns.
 -- Parameters: $bestand (one CSV file, UTF-8), $scheidingsteken, $kolommen (MAP of column name to
 --             VARCHAR in file order: canonical names, or negeer_<n> for columns we do not use).

@@ -2,7 +2,7 @@
 --          empty client or category, a date that is not 2024-03-31 / 31-03-2024 / 31-3-2024, an
 --          einddatum before the begindatum, a gemeente that is no CBS code, and for participatie
 --          an unknown regeling, geslacht, geboortejaar, trede or loonkostensubsidie. `volgnummer`
---          counts the data rows as DuckDB reads them (the first is 1); monitor.records turns it
+--          counts the data rows as DuckDB reads them (the first is 1); monitor.ingest.records.compute turns it
 --          into the row the user sees. The first $maximum problems in file order, with the total.
 -- Parameters: $bestand (one CSV file, UTF-8), $scheidingsteken, $kolommen (MAP of column name to
 --             VARCHAR in file order), $soort ('wmo', 'jeugd' or 'participatie'), $maximum.

@@ -2,7 +2,7 @@
 --          changed or unchanged, how many changes fall before the latest period of their
 --          indicator (a revision), and the first $maximum changed figures. A records import can
 --          stage hundreds of thousands of figures, so this stays in SQL instead of one Python
---          object per figure (monitor.diff does that for figure uploads).
+--          object per figure (monitor.ingest.diff does that for figure uploads).
 -- Parameters: $maximum (reads the registered relation staged_figures).
 WITH laatste AS (
     SELECT indicator, gemeente, max(einddatum) AS einddatum

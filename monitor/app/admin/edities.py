@@ -1,0 +1,79 @@
+"""Editions and history: publish the draft edition, see every version, roll back."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from monitor.app.session import catalogue, data_dir, require
+from monitor.domain.access import Role
+from monitor.publication.edition import available_editions
+from monitor.publication.editorial import EditorialError, publish_edition, published_editions
+from monitor.store.history import StoreError, rollback, version_records
+
+access = require(Role.BELEIDSMEDEWERKER)
+st.title("Edities en historie")
+
+st.header("Editie publiceren", divider="gray")
+editions = available_editions(data_dir())
+if editions:
+    edition = st.selectbox(
+        "Editie", editions, format_func=lambda e: e.label, key="editie-publiceren"
+    )
+    st.markdown(
+        "Publiceren legt de cijfers (na de AVG-controle), de teksten en de peildatum van deze editie "
+        "vast. Raadsleden zien alleen gepubliceerde edities; een gepubliceerde editie opent later "
+        "precies zoals ze is gepubliceerd."
+    )
+    sure = st.checkbox(
+        "Ik heb de cijfers en teksten van deze editie gecontroleerd", key="editie-zeker"
+    )
+    if st.button("Editie publiceren", type="primary", disabled=not sure, key="editie-knop"):
+        try:
+            version = publish_edition(data_dir(), edition, catalogue(), access.author)
+        except (EditorialError, StoreError) as error:
+            st.error(str(error))
+        else:
+            st.success(f"Editie {edition.label} is gepubliceerd (versie {version}).")
+else:
+    st.info("Er zijn nog geen cijfers om te publiceren.")
+
+st.subheader("Gepubliceerde edities")
+infos = published_editions(data_dir())
+if infos:
+    st.table(pd.DataFrame([
+        {"Editie": i.edition.label, "Versie": i.version, "Gepubliceerd": f"{i.published_at:%d-%m-%Y %H:%M}",
+         "Door": i.author}
+        for i in infos
+    ]).set_index("Editie"))  # fmt: skip
+else:
+    st.caption("Nog geen editie gepubliceerd.")
+
+st.header("Historie", divider="gray")
+records = version_records(data_dir())
+if not records:
+    st.caption("De store is leeg.")
+    st.stop()
+st.dataframe(
+    pd.DataFrame([
+        {"Versie": r["version"], "Wanneer": f"{r['created_at']:%d-%m-%Y %H:%M}", "Wie": r["author"],
+         "Wat": r["action"], "Omschrijving": r["description"], "Cijfers": r["figures_written"],
+         "Bestanden": "; ".join(r["files"])}
+        for r in records
+    ]),
+    hide_index=True,
+)  # fmt: skip
+st.subheader("Terugdraaien")
+versions = [r["version"] for r in records]
+target = st.selectbox("Terug naar versie", versions[1:] or versions, key="terug-versie")
+st.caption(
+    "Terugdraaien maakt een nieuwe versie met de cijfers van de gekozen versie; de historie blijft bewaard."
+)
+undo_sure = st.checkbox(f"Ik wil de cijfers terugzetten naar versie {target}", key="terug-zeker")
+if st.button("Terugdraaien", key="terug-knop", disabled=len(versions) < 2 or not undo_sure):
+    try:
+        version = rollback(data_dir(), int(target), access.author)
+    except StoreError as error:
+        st.error(str(error))
+    else:
+        st.success(f"Teruggedraaid naar versie {target}; dat is nu versie {version}.")

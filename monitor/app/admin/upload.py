@@ -1,0 +1,113 @@
+"""Upload: validate, preview, compare with what is published, and publish after confirmation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from monitor.app.session import catalogue, data_dir, require
+from monitor.domain.access import Role
+from monitor.ingest.problems import ImportRefused
+from monitor.ingest.upload import Upload, changed_frame, new_frame, preview_frame, run_upload
+from monitor.publication.edition import store_version
+
+access = require(Role.BELEIDSMEDEWERKER)
+st.title("Cijfers uploaden")
+st.markdown(
+    "Kies een of meer exportbestanden (CSV of Excel). De monitor controleert ze, toont wat er "
+    "verandert ten opzichte van wat gepubliceerd is, en publiceert pas na uw bevestiging. "
+    "Een breed bestand (categorieën in de eerste kolom, perioden als kolomkoppen) heeft een "
+    "indicator nodig."
+)
+
+files = st.file_uploader(
+    "Bestanden", type=["csv", "txt", "xlsx"], accept_multiple_files=True, key="upload-bestanden"
+)
+indicators = ["(lang formaat: indicator staat in het bestand)", *sorted(catalogue().by_id)]
+chosen = st.selectbox("Indicator voor een breed bestand", indicators, key="upload-indicator")
+indicator_id = None if chosen == indicators[0] else chosen
+
+if st.button("Controleren", type="primary", disabled=not files, key="upload-controleren"):
+    uploads = [Upload(f.name, f.getvalue()) for f in files or []]
+    st.session_state["upload"] = (uploads, indicator_id)
+    st.session_state.pop("upload-resultaat", None)
+    # A new check needs a new confirmation, and is valid only for the store it was made against.
+    st.session_state.pop("upload-bevestigd", None)
+    st.session_state["upload-versie"] = store_version(data_dir())
+    with st.status("Bestanden controleren…", expanded=True) as status:
+        progress = st.progress(0.0)
+        for index, upload in enumerate(uploads, start=1):
+            st.write(f"{upload.name}: {len(upload.data) / 1_000_000:.1f} MB ingelezen")
+            progress.progress(index / len(uploads))
+        try:
+            result = run_upload(
+                data_dir(), uploads, catalogue(), access.author, indicator_id, dry_run=True
+            )
+        except ImportRefused as refused:
+            status.update(label="De bestanden zijn geweigerd", state="error")
+            st.session_state["upload-fouten"] = refused.report()
+        else:
+            status.update(label="Controle geslaagd", state="complete")
+            st.session_state["upload-resultaat"] = result
+            st.session_state.pop("upload-fouten", None)
+
+if errors := st.session_state.get("upload-fouten"):
+    st.error("De upload is geweigerd. Er is niets gewijzigd.")
+    st.code(errors, language=None)
+
+result = st.session_state.get("upload-resultaat")
+if result is not None:
+    st.subheader("Validatie")
+    st.success("Geen fouten gevonden.")
+    for note in result.upload.notes:
+        st.markdown(f"- {note}")
+    st.subheader("Voorbeeld van de ingelezen cijfers")
+    st.dataframe(preview_frame(result), hide_index=True)
+    st.subheader("Verschillen met wat gepubliceerd is")
+    diff = result.diff
+    earlier = sum(line.earlier_period for line in diff.changed)
+    st.markdown(
+        f"**{len(diff.new)}** nieuwe cijfers, **{len(diff.changed)}** gewijzigde cijfers "
+        f"(waarvan **{earlier}** in eerdere perioden), {diff.unchanged} ongewijzigd."
+    )
+    if diff.changed:
+        if earlier:
+            st.warning(
+                f"{earlier} cijfers van eerdere perioden worden herzien (bijvoorbeeld door late "
+                "declaraties). Ze zijn geel gemarkeerd."
+            )
+        frame = changed_frame(diff)
+        st.dataframe(
+            frame.style.apply(
+                lambda row: [
+                    "background-color: #FFF3CD" if row["Eerdere periode herzien"] else ""
+                    for _ in row
+                ],
+                axis=1,
+            ),
+            hide_index=True,
+        )
+    if diff.new:
+        with st.expander(f"Nieuwe cijfers ({len(diff.new)})"):
+            st.dataframe(new_frame(diff), hide_index=True)
+    confirmed = st.checkbox("Ik heb de verschillen gecontroleerd", key="upload-bevestigd")
+    if st.button("Publiceren", type="primary", disabled=not confirmed, key="upload-publiceren"):
+        uploads, indicator = st.session_state["upload"]
+        if store_version(data_dir()) != st.session_state.get("upload-versie"):
+            st.session_state.pop("upload-resultaat", None)
+            st.session_state.pop("upload-bevestigd", None)
+            st.error(
+                "De gepubliceerde cijfers zijn sinds uw controle gewijzigd (iemand anders heeft "
+                "gepubliceerd). Er is niets gepubliceerd; klik opnieuw op Controleren om de "
+                "actuele verschillen te zien."
+            )
+            st.stop()
+        try:
+            published = run_upload(
+                data_dir(), uploads, catalogue(), access.author, indicator, dry_run=False
+            )
+        except ImportRefused as refused:
+            st.error("Publiceren is geweigerd. Er is niets gewijzigd.")
+            st.code(refused.report(), language=None)
+        else:
+            st.session_state.pop("upload-resultaat", None)
+            st.success(f"Gepubliceerd als versie {published.version}.")

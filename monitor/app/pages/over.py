@@ -1,0 +1,92 @@
+"""Over deze monitor: leeswijzer, sources, the AVG rule, all definitions, accessibility."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from monitor.app.session import catalogue
+from monitor.domain.registry import chapter_title, figure_specs
+from monitor.figures.published import MARKER_LEGEND
+
+st.title("Over deze monitor")
+
+st.header("Leeswijzer", divider="gray")
+st.markdown(
+    """
+De Monitor Sociaal Domein laat de gemeenteraad per kwartaal zien hoe het gaat met de Wmo, de
+jeugdhulp, de Participatiewet en de sociale basis. Een **editie** hoort bij een peildatum aan het
+eind van een kwartaal en toont het lopende jaar tot die peildatum en de twee jaren ervoor. Kies de
+editie links in het menu.
+
+- **Trend per jaar**: het gemiddelde per maand van een jaar vergeleken met het jaar ervoor; voor het
+  lopende jaar het gemiddelde over de maanden die er al zijn ("op basis van het eerste kwartaal").
+  Een verandering kleiner dan 0,5% heet "nagenoeg gelijk".
+- **Peildatum**: aantallen "in zorg" en "lopend" gelden op de laatste dag van de maand of het
+  kwartaal.
+- **In- en uitstroom** telt geen herindicaties en aansluitende verlengingen mee.
+- **Voorlopige cijfers**: aanbieders declareren jeugdhulp laat; de laatste maanden worden nog hoger.
+"""
+)
+
+st.header("Privacy (AVG)", divider="gray")
+st.markdown(
+    """
+Om te voldoen aan de AVG worden aantallen personen kleiner dan 10 getoond als `<10`. Dat geldt op
+het scherm, in grafieken, in downloads en in het rapport. Om terugrekenen te voorkomen zijn enkele
+andere cijfers afgeschermd (`x`): totalen, andere indelingen en de relatie tussen stand, instroom en
+uitstroom laten anders een afgeschermd aantal terugrekenen.
+"""
+)
+st.table({"Teken": [m for m, _ in MARKER_LEGEND], "Betekenis": [t for _, t in MARKER_LEGEND]})
+
+st.header("Definities en bronnen", divider="gray")
+current = catalogue()
+for chapter in ("wmo", "jeugd", "participatie", "sociale_basis"):
+    st.subheader(chapter_title(chapter))
+    for spec in figure_specs(current):
+        if spec.chapter != chapter:
+            continue
+        with st.expander(f"{spec.section} {spec.title}"):
+            st.markdown(spec.description)
+            for indicator_id in spec.indicators:
+                indicator = current.by_id[indicator_id]
+                st.markdown(
+                    f"**{indicator.titel}** ({indicator.eenheid.value}; "
+                    f"{', '.join(k.value for k in indicator.periodiciteit)}; "
+                    f"{'stand op peildatum' if indicator.soort.value == 'stand' else 'over de periode'}): "
+                    f"{indicator.definitie} *Bron: {indicator.bron}.*"
+                )
+                if indicator.beleidsdoel:
+                    st.markdown(f"Beleidsdoel: {indicator.beleidsdoel}.")
+
+st.header("Toegankelijkheidsverklaring", divider="gray")
+st.markdown(
+    """
+Wij willen dat iedereen deze monitor kan gebruiken. Overheidswebsites moeten voldoen aan WCAG 2.1
+niveau AA.
+
+**Wat wij doen.** Elke grafiek heeft een tekstalternatief (de zinnen onder de grafiek zeggen wat er
+veranderde) en een tabel met dezelfde cijfers (*Toon als tabel*). Kleuren komen uit het
+kleurenblindveilige Okabe-Ito-palet, en reeksen verschillen ook in lijnstijl en markering, nooit
+alleen in kleur. Getallen en maanden staan altijd in Nederlandse notatie. De pagina's zijn met het
+toetsenbord te bedienen.
+
+**Bekende beperkingen.**
+- De taal van de pagina staat in de HTML van het onderliggende framework (Streamlit) vast op Engels
+  (`lang="en"`, WCAG 3.1.1). Daardoor kan een schermlezer Nederlandse tekst met een Engelse stem
+  voorlezen. Wij zetten de taal na het laden op Nederlands; de gedownloade rapporten hebben
+  `lang="nl"`.
+- Grafieken zelf zijn afbeeldingen; gebruik de tabel en de zinnen voor de exacte cijfers. De
+  grafiekbibliotheek (Vega) beschrijft assen en reeksen voor schermlezers in het Engels; de Nederlandse
+  beschrijving van elke grafiek staat ervoor.
+- Enkele knoppen van het framework zelf hebben een Engelse naam voor schermlezers (bijvoorbeeld
+  "Fullscreen", "Show data", "Collapse sidebar").
+- Voor ingelogde medewerkers met meer dan één menu-onderdeel maakt het framework een menu dat geen
+  geldige HTML-lijst is; voor lezers is het menu een gewone lijst.
+
+**Getest.** Automatisch met axe-core op elke pagina bij elke wijziging van de software.
+
+**Contact.** Loopt u tegen een probleem aan? Neem contact op met de gemeente via het algemene
+contactformulier; wij reageren binnen vijf werkdagen.
+"""
+)

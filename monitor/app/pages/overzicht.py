@@ -1,0 +1,68 @@
+"""Overzicht: the edition, kerncijfers per chapter, signals and the leeswijzer in short."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from monitor.app.session import catalogue, current_published, current_texts
+from monitor.domain.registry import chapter_title
+from monitor.figures.published import METHOD_NOTE
+from monitor.render.overview import overview
+from monitor.render.report import report_pdf
+
+st.title("Monitor Sociaal Domein")
+published = current_published()
+if published is None:
+    st.info(
+        "Er is nog geen editie gepubliceerd. Beleidsmedewerkers importeren cijfers en publiceren "
+        "een editie (of laad de demo met `monitor demo`)."
+    )
+    st.stop()
+
+texts = current_texts()
+settings = catalogue().instellingen
+st.markdown(f"**{settings.gemeente_naam}** · editie **{published.edition.label}**")
+summary = overview(published, catalogue())
+
+if summary.signals:
+    st.header("Signalen", divider="gray")
+    for signal in summary.signals:
+        st.warning(signal.text)
+
+for chapter, kerncijfers in summary.kerncijfers.items():
+    st.header(chapter_title(chapter), divider="gray")
+    columns = st.columns(max(1, min(3, len(kerncijfers))))
+    for index, kerncijfer in enumerate(kerncijfers):
+        with columns[index % len(columns)]:
+            st.metric(
+                kerncijfer.label, kerncijfer.value, delta=kerncijfer.change, delta_color="off"
+            )
+            if kerncijfer.target:
+                st.caption(kerncijfer.target.capitalize())
+
+st.header("Rapport voor de raad", divider="gray")
+st.markdown(
+    "Het hele rapport van deze editie als pdf: alle hoofdstukken met grafieken, zinnen, tabellen, "
+    "teksten en definities, geschikt om bij een raadsvoorstel te voegen."
+)
+st.download_button(
+    "Rapport downloaden (pdf)",
+    data=lambda: report_pdf(published, catalogue(), texts),
+    file_name=f"monitor-sociaal-domein_{published.edition.key}.pdf",
+    mime="application/pdf",
+    on_click="ignore",
+    icon=":material/picture_as_pdf:",
+)
+
+st.header("Leeswijzer", divider="gray")
+st.markdown(
+    f"""
+Deze monitor toont de stand van het sociaal domein **{published.edition.label}**: het lopende jaar
+tot de peildatum en de twee jaren ervoor. Per hoofdstuk (Wmo, Jeugd, Participatie en Sociale basis)
+staat bij elke grafiek in gewone zinnen wat er veranderde, en onder *Toon als tabel* de cijfers zelf.
+
+**AVG.** {METHOD_NOTE} Een punt (.) betekent dat een cijfer niet is aangeleverd.
+
+Meer over bronnen, definities en toegankelijkheid staat op de pagina *Over deze monitor*.
+"""
+)

@@ -1,0 +1,26 @@
+"""Chapter page: Sociale basis, per thema its ambitie, kerncijfers and stand van zaken."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from monitor.app.components.figure_view import render_figure
+from monitor.app.components.text_view import render_text
+from monitor.app.session import catalogue, current_published, current_texts
+from monitor.domain.registry import thema_figure_id
+from monitor.figures.published import METHOD_NOTE
+from monitor.publication.editorial import thema_key
+
+st.title("4. Sociale basis")
+published = current_published()
+if published is None:
+    st.info("Er zijn nog geen cijfers gepubliceerd.")
+    st.stop()
+st.caption(f"Editie {published.edition.label}. {METHOD_NOTE}")
+texts = current_texts()
+render_text(texts.get("sociale_basis"))
+for number, thema in enumerate(catalogue().thema, start=1):
+    st.header(f"4.{number} {thema.titel}", divider="gray")
+    st.markdown(f"**Ambitie.** {thema.ambitie}")
+    render_figure(published.figure(thema_figure_id(thema.id)))
+    render_text(texts.get(thema_key(thema.id)), "Stand van zaken en acties")

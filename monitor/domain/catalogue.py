@@ -1,0 +1,289 @@
+"""The indicator catalogue: a TOML data file, validated with pydantic when it is loaded.
+
+A gemeente extends it without programming: a new `[[indicator]]` block, or a new `[[thema]]`
+with its own indicators for the sociale basis.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+from monitor.domain.periods import PeriodKind
+
+HOOFDSTUKKEN = {
+    "wmo": "Wmo",
+    "jeugd": "Jeugd",
+    "participatie": "Participatie",
+    "sociale_basis": "Sociale basis",
+}
+
+
+class Eenheid(StrEnum):
+    PERSONEN = "personen"
+    EURO = "euro"
+    AANTAL = "aantal"
+    BANEN = "banen"
+    PROCENT = "procent"
+
+
+class Soort(StrEnum):
+    STAND = "stand"  # measured on a peildatum (last day of the period)
+    STROOM = "stroom"  # accumulated over the period
+
+
+class Richting(StrEnum):
+    HOGER = "hoger"
+    LAGER = "lager"
+
+
+class CatalogueError(ValueError):
+    """The catalogue file is missing or invalid; the message is Dutch and names the place."""
+
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_unit_and_target(
+    gevoelig: bool, eenheid: Eenheid, streefwaarde: float | None, richting: Richting | None
+) -> None:
+    if gevoelig and eenheid is not Eenheid.PERSONEN:
+        raise ValueError("alleen indicatoren met eenheid 'personen' kunnen gevoelig zijn")
+    if streefwaarde is not None and richting is None:
+        raise ValueError("een streefwaarde heeft een richting nodig ('hoger' of 'lager')")
+
+
+class Indicator(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z0-9_]+)+$")]
+    hoofdstuk: str = ""
+    thema: str = ""
+    titel: NonEmpty
+    eenheid: Eenheid
+    periodiciteit: Annotated[list[PeriodKind], Field(min_length=1)]
+    soort: Soort
+    gevoelig: bool
+    categorie: str = ""  # label of the category dimension, e.g. "Voorziening"; empty = totals only
+    categorieen: list[str] = []  # the order in which categories are shown (others follow A-Z)
+    structureel: list[str] = []  # categories that cannot occur: shown as `–`, known to be 0
+    definitie: NonEmpty
+    bron: NonEmpty
+    beleidsdoel: str = ""
+    streefwaarde: float | None = None
+    richting: Richting | None = None
+    voorlopig: bool = False
+    # Relations a reader can use to recompute hidden counts (disclosure.md), declared here so
+    # the gate protects every view of the same population together.
+    optelbaar_tot: str = ""  # the categories add up to this indicator's total at the same period
+    instroom: str = ""  # for a stand: stand(t) = stand(t-1) + instroom(t) - uitstroom(t)
+    uitstroom: str = ""
+    gekoppeld_aan: str = ""  # an amount per category linked to this count per category (P2)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Indicator:
+        if self.hoofdstuk not in HOOFDSTUKKEN:
+            raise ValueError(
+                f"hoofdstuk '{self.hoofdstuk}' bestaat niet; kies uit {', '.join(HOOFDSTUKKEN)}"
+            )
+        if not self.id.startswith(self.hoofdstuk + "."):
+            raise ValueError(f"id '{self.id}' moet beginnen met '{self.hoofdstuk}.'")
+        _check_unit_and_target(self.gevoelig, self.eenheid, self.streefwaarde, self.richting)
+        return self
+
+
+class ThemaIndicator(_Strict):
+    """An indicator inside a sociale-basis thema; hoofdstuk and thema follow from its place."""
+
+    naam: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    titel: NonEmpty
+    eenheid: Eenheid
+    periodiciteit: Annotated[list[PeriodKind], Field(min_length=1)]
+    soort: Soort
+    gevoelig: bool = False
+    definitie: NonEmpty
+    bron: NonEmpty
+    beleidsdoel: str = ""
+    streefwaarde: float | None = None
+    richting: Richting | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ThemaIndicator:
+        # Checked here too, so a mistake is reported at its place in the thema.
+        _check_unit_and_target(self.gevoelig, self.eenheid, self.streefwaarde, self.richting)
+        return self
+
+
+class Thema(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    titel: NonEmpty
+    ambitie: NonEmpty
+    indicator: list[ThemaIndicator] = []
+
+
+class Instellingen(_Strict):
+    gemeente_naam: NonEmpty = "Gemeente Voorbeeld"
+    drempel: Annotated[int, Field(ge=1)] = 10
+    overig_grens_euro: Annotated[float, Field(ge=0)] = 2000
+    energietoeslag_categorieen: list[str] = ["Energietoeslag"]
+    # Publish real zeros as 0 (then `<10` means 1…9); by default a zero is `<10` too.
+    nullen_publiceren: bool = False
+
+
+class Catalogue(_Strict):
+    instellingen: Instellingen = Instellingen()
+    indicator: list[Indicator]
+    thema: list[Thema] = []
+
+    @model_validator(mode="after")
+    def _references_exist(self) -> Catalogue:
+        ids = {indicator.id for indicator in self.indicator}
+        for indicator in self.indicator:
+            for field in ("optelbaar_tot", "instroom", "uitstroom", "gekoppeld_aan"):
+                target = getattr(indicator, field)
+                if target and target not in ids:
+                    raise ValueError(
+                        f"indicator '{indicator.id}', veld '{field}': '{target}' bestaat niet"
+                    )
+        return self
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Catalogue:
+        seen: set[str] = set()
+        for indicator in self.all_indicators:
+            if indicator.id in seen:
+                raise ValueError(f"indicator '{indicator.id}' staat meer dan eens in de catalogus")
+            seen.add(indicator.id)
+        themes = [t.id for t in self.thema]
+        for thema_id in themes:
+            if themes.count(thema_id) > 1:
+                raise ValueError(f"thema '{thema_id}' staat meer dan eens in de catalogus")
+        return self
+
+    @cached_property
+    def all_indicators(self) -> tuple[Indicator, ...]:
+        themed = [
+            Indicator(
+                id=f"sociale_basis.{thema.id}.{item.naam}",
+                hoofdstuk="sociale_basis",
+                thema=thema.id,
+                **item.model_dump(exclude={"naam"}),
+            )
+            for thema in self.thema
+            for item in thema.indicator
+        ]
+        return (*self.indicator, *themed)
+
+    @cached_property
+    def by_id(self) -> dict[str, Indicator]:
+        return {indicator.id: indicator for indicator in self.all_indicators}
+
+    def get(self, indicator_id: str) -> Indicator | None:
+        return self.by_id.get(indicator_id)
+
+    def thema_by_id(self, thema_id: str) -> Thema:
+        return next(t for t in self.thema if t.id == thema_id)
+
+
+def _place(location: tuple[int | str, ...], data: dict) -> str:
+    """Turn a pydantic error location into Dutch words a beheerder can find in the file."""
+    parts: list[str] = []
+    node: object = data
+    for step in location:
+        if isinstance(step, int) and isinstance(node, list) and step < len(node):
+            node = node[step]
+            name = node.get("id") or node.get("naam") if isinstance(node, dict) else None
+            parts[-1] = f"{parts[-1]} nr. {step + 1}" + (f" ('{name}')" if name else "")
+            continue
+        if isinstance(node, dict) and isinstance(node.get(step), list):
+            parts.append(str(step))
+        else:
+            parts.append(f"veld '{step}'")
+        node = node.get(step) if isinstance(node, dict) else None
+    return ", ".join(parts)
+
+
+def _dutch_message(problem: dict) -> str:
+    """pydantic's message for one problem, in Dutch with the fix."""
+    kind = problem["type"]
+    context = problem.get("ctx") or {}
+    given = problem.get("input")
+    if kind == "value_error":
+        return re.sub(r"^Value error, ", "", problem["msg"])
+    if kind == "enum":
+        return f"'{given}' is niet toegestaan; kies uit {context.get('expected', '')}".replace(
+            " or ", " of "
+        )
+    if kind == "extra_forbidden":
+        return "dit veld bestaat niet; controleer de spelling of verwijder het"
+    if kind == "missing":
+        return "dit verplichte veld ontbreekt"
+    if kind == "string_pattern_mismatch":
+        return f"'{given}' heeft niet de goede vorm (kleine letters, cijfers en _, gescheiden door punten)"
+    if kind in ("string_too_short", "too_short"):
+        return "mag niet leeg zijn"
+    if kind in ("bool_parsing", "bool_type"):
+        return "moet true of false zijn (zonder aanhalingstekens)"
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return "moet een getal zijn"
+    if kind == "greater_than_equal":
+        return f"moet minstens {context.get('ge')} zijn"
+    if kind == "list_type":
+        return 'moet een lijst zijn, bijvoorbeeld ["maand"]'
+    if kind == "string_type":
+        return "moet tekst tussen aanhalingstekens zijn"
+    return f"ongeldige waarde ({kind})"
+
+
+def _toml_problem(error: tomllib.TOMLDecodeError) -> str:
+    place = re.search(r"line (\d+), column (\d+)", str(error))
+    where = f" op regel {place[1]}, kolom {place[2]}" if place else ""
+    return (
+        f"het bestand is geen geldige TOML: fout{where}. Zet tekst tussen aanhalingstekens, gebruik true of false "
+        "voor ja/nee en controleer of elke [tabel] maar één keer een veld krijgt."
+    )
+
+
+def load_catalogue(path: Path) -> Catalogue:
+    """Read and validate the catalogue; raises CatalogueError with Dutch messages."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise CatalogueError(f"Catalogus {path} bestaat niet.") from None
+    except UnicodeDecodeError:
+        raise CatalogueError(
+            f"Catalogus {path} is niet in UTF-8 opgeslagen. Sla het bestand op als UTF-8 "
+            "(in Kladblok: Opslaan als, codering UTF-8)."
+        ) from None
+    except OSError as error:
+        raise CatalogueError(
+            f"Catalogus {path} kan niet worden gelezen ({error.strerror})."
+        ) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise CatalogueError(f"Catalogus {path}: {_toml_problem(error)}") from None
+    try:
+        return Catalogue.model_validate(data)
+    except ValidationError as error:
+        lines = [f"Catalogus {path} is niet geldig:"]
+        for problem in error.errors():
+            place = _place(problem["loc"], data)
+            message = _dutch_message(problem)
+            lines.append(f"- {place}: {message}" if place else f"- {message}")
+        raise CatalogueError("\n".join(lines)) from None

@@ -1,0 +1,147 @@
+"""Published figures: the only thing that leaves the system.
+
+Instances are created by `monitor.disclosure.gate` alone (checked by a test); pages, exports and the
+report take nothing else. A hidden cell carries no value at all, only its marker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from enum import StrEnum
+
+from monitor.domain.numbers import format_dutch
+
+
+class CellStatus(StrEnum):
+    WAARDE = "waarde"  # published value
+    PRIMAIR = "primair"  # a count under the threshold: <10
+    SECUNDAIR = "secundair"  # hidden to prevent recomputation: x
+    STRUCTUREEL = "structureel"  # cannot occur: –
+    ONTBREEKT = "ontbreekt"  # not delivered: .
+
+
+MARKERS = {
+    CellStatus.PRIMAIR: "<10",
+    CellStatus.SECUNDAIR: "x",
+    CellStatus.STRUCTUREEL: "–",
+    CellStatus.ONTBREEKT: ".",
+}
+
+MARKER_LEGEND = (
+    ("<10", "afgeschermd: een aantal kleiner dan 10 (AVG)"),
+    ("x", "afgeschermd om terugrekenen te voorkomen"),
+    ("–", "kan niet voorkomen"),
+    (".", "niet aangeleverd"),
+)
+
+METHOD_NOTE = (
+    "Aantallen kleiner dan 10 worden als <10 getoond. Om terugrekenen te voorkomen zijn enkele "
+    "andere cijfers afgeschermd (x)."
+)
+
+
+class Unit(StrEnum):
+    PERSONEN = "personen"
+    EURO = "euro"
+    AANTAL = "aantal"
+    BANEN = "banen"
+    PROCENT = "procent"
+
+
+@dataclass(frozen=True)
+class PublishedCell:
+    row: str
+    column: str
+    periode: str  # canonical period key, '' when the cell has none
+    categorie: str  # category or series name, '' for a total
+    value: Decimal | None  # None whenever status is not WAARDE
+    status: CellStatus
+    unit: Unit
+    # (population, categorie, periode): the same key has the same status in every view; public
+    # information, used by `monitor audit` to re-derive relations from exported artefacts.
+    key: tuple[str, str, str] | None = None
+
+    def __post_init__(self) -> None:
+        if (self.value is None) == (self.status is CellStatus.WAARDE):
+            raise ValueError(f"cell {self.row}/{self.column}: value and status disagree")
+
+    @property
+    def marker(self) -> str:
+        return MARKERS.get(self.status, "")
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.status is not CellStatus.WAARDE
+
+    def display(self) -> str:
+        """Dutch text as on screen: `€ 1.464.689`, `12,5%`, `1.234`, or the marker."""
+        if self.value is None:
+            return self.marker
+        return format_value(self.value, self.unit)
+
+    def plain(self) -> str:
+        """Dutch text for spreadsheets: no thousands separators, decimal comma, no unit sign."""
+        if self.value is None:
+            return self.marker
+        return format_dutch(self.value, _decimals(self.value, self.unit)).replace(".", "")
+
+
+def _decimals(value: Decimal, unit: Unit) -> int:
+    if unit is Unit.PROCENT:
+        return 1
+    if unit is Unit.EURO:
+        return 0
+    return 0 if value == value.to_integral_value() else 1
+
+
+def format_value(value: Decimal, unit: Unit) -> str:
+    text = format_dutch(value, _decimals(value, unit))
+    if unit is Unit.EURO:
+        return f"€ {text}" if value >= 0 else f"-€ {text.lstrip('-')}"
+    if unit is Unit.PROCENT:
+        return f"{text}%"
+    return text
+
+
+@dataclass(frozen=True)
+class PublishedFigure:
+    figure_id: str
+    chapter: str  # wmo, jeugd, participatie, sociale_basis
+    section: str  # e.g. "1.1"
+    section_title: str  # e.g. "Financiën"
+    title: str
+    shape: str  # how it is drawn; see monitor.domain.registry.Shape
+    unit: Unit
+    row_header: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: tuple[PublishedCell, ...]  # row-major: len(rows) * len(columns)
+    edition: str  # peildatum key, e.g. "2024-03"
+    edition_label: str  # "t/m maart 2024"
+    sentences: tuple[str, ...]
+    definition: str
+    sources: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.cells) != len(self.rows) * len(self.columns):
+            raise ValueError(f"{self.figure_id}: cells do not fill the table")
+
+    def cell(self, row: str, column: str) -> PublishedCell:
+        return self.cells[self.rows.index(row) * len(self.columns) + self.columns.index(column)]
+
+    def row_cells(self, row: str) -> tuple[PublishedCell, ...]:
+        start = self.rows.index(row) * len(self.columns)
+        return self.cells[start : start + len(self.columns)]
+
+    def worded(self, sentences: tuple[str, ...]) -> PublishedFigure:
+        """The same published cells with their sentences: wording comes after the gate and can
+        change nothing else."""
+        return replace(self, sentences=sentences)
+
+    @property
+    def has_hidden_cells(self) -> bool:
+        return any(
+            cell.is_hidden and cell.status is not CellStatus.ONTBREEKT for cell in self.cells
+        )

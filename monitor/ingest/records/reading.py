@@ -1,0 +1,510 @@
+"""Reading and validating records files into a private work database: CSV (any separator,
+UTF-8 or Windows-1252) and Excel, BSN refusal, and every row checked in SQL with the row number
+the user sees. Nothing here computes a figure; see `monitor.ingest.records.compute`."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import datetime as dt
+import hashlib
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from monitor.ingest.bsn import column_holds_bsns
+from monitor.ingest.figure_import import UploadFile, sha256_of
+from monitor.ingest.problems import MAX_REPORTED, ImportRefused, Problem
+from monitor.ingest.reading import SEPARATORS, detect_separator
+from monitor.ingest.records.layout import (
+    CATEGORY_NAME,
+    COLUMNS,
+    RecordKind,
+    example_header,
+    header_key,
+    map_header,
+)
+from monitor.store.sql import execute
+
+MAX_RECORDS_XLSX_UNCOMPRESSED_BYTES = 1_000_000_000
+WORK_MEMORY_LIMIT = "2GB"
+HEAD_BYTES = 1 << 16
+DATE_HINT = "Gebruik een datum als 2024-03-31, 31-03-2024 of 31-3-2024."
+
+CSV_ERROR_LINE = re.compile(r"CSV Error on Line: (\d+)")
+CSV_COLUMN_COUNT = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+
+
+@dataclass
+class Source:
+    """One file (or Excel sheet) as DuckDB reads it: a UTF-8 CSV with a known layout."""
+
+    file: str  # the name the user knows
+    sheet: str | None
+    path: Path  # the CSV DuckDB reads (the upload itself, or a converted copy)
+    separator: str
+    columns: dict[str, str]  # DuckDB column name -> VARCHAR, in file order
+    headers: dict[str, str]  # canonical name -> the header as the user wrote it
+    description: str
+    excel_rows: list[int] | None = None  # sheet row of each data row, for a converted sheet
+    data_rows: int = 0
+
+    def problem(self, message: str, row: int | None = None, column: str | None = None) -> Problem:
+        return Problem(self.file, message, row=row, column=column, sheet=self.sheet)
+
+    def header_of(self, canonical: str) -> str:
+        return self.headers.get(canonical, canonical)
+
+    @property
+    def present(self) -> set[str]:
+        return set(self.headers)
+
+
+@dataclass
+class Work:
+    con: duckdb.DuckDBPyConnection
+    directory: Path
+    sources: list[Source] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)  # upload name -> SHA-256
+
+
+@contextlib.contextmanager
+def work_database() -> Iterator[Work]:
+    """An in-memory DuckDB that may spill to a private temporary directory."""
+    with tempfile.TemporaryDirectory(prefix="monitor-records-") as directory:
+        con = duckdb.connect(
+            ":memory:",
+            config={
+                "memory_limit": WORK_MEMORY_LIMIT,
+                "temp_directory": str(Path(directory) / "spill"),
+                "preserve_insertion_order": True,
+            },
+        )
+        try:
+            execute(con, "records/zonder_voortgangsbalk")
+            yield Work(con, Path(directory))
+        finally:
+            con.close()
+
+
+_EMPTY_LINE = re.compile(rb"\n(?=\r?\n)")
+
+
+@dataclass(frozen=True)
+class FileScan:
+    sha256: str
+    data_rows: int  # non-empty lines after the header (a quoted line break counts as a row)
+    utf8: bool
+
+
+def scan_file(path: Path) -> FileScan:
+    """SHA-256, number of data rows and whether the bytes are UTF-8, in one pass over the file."""
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    utf8 = True
+    lines = empty = 0
+    carry, last = b"", b"\n"
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 22), b""):
+            digest.update(block)
+            if utf8:
+                try:
+                    decoder.decode(block)
+                except UnicodeDecodeError:
+                    utf8 = False
+            lines += block.count(b"\n")
+            empty += len(_EMPTY_LINE.findall(carry + block)) - len(_EMPTY_LINE.findall(carry))
+            carry, last = block[-2:], block[-1:]
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = False
+    if last != b"\n":
+        lines += 1  # a last line without a line break
+    return FileScan(digest.hexdigest(), max(0, lines - empty - 1), utf8)
+
+
+def _read_head(path: Path, name: str) -> tuple[bytes, bool]:
+    """The first bytes and whether the file starts with a UTF-8 BOM; refuses what is no CSV."""
+    with path.open("rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportRefused([Problem(name, "het bestand is UTF-16; sla het op als CSV UTF-8.")])
+    if not head.strip():
+        raise ImportRefused([Problem(name, "het bestand is leeg.")])
+    if b"\x00" in head:
+        raise ImportRefused(
+            [Problem(name, "het bestand bevat binaire gegevens; is het wel een CSV?")]
+        )
+    bom = head.startswith(codecs.BOM_UTF8)
+    return (head[3:] if bom else head), bom
+
+
+def _transcode(path: Path, target: Path, name: str) -> None:
+    """Windows-1252 to UTF-8, line for line, so row numbers stay the same."""
+    try:
+        with (
+            path.open(encoding="cp1252", newline="") as source,
+            target.open("w", encoding="utf-8", newline="") as out,
+        ):
+            for block in iter(lambda: source.read(1 << 20), ""):
+                out.write(block)
+    except UnicodeDecodeError as error:
+        raise ImportRefused(
+            [
+                Problem(
+                    name,
+                    f"teken op positie {error.start} is geen UTF-8 en geen Windows-1252. Sla het "
+                    "bestand op als 'CSV UTF-8 (gescheiden door lijstscheidingsteken)'.",
+                )
+            ]
+        ) from None
+
+
+def _csv_source(work: Work, upload: UploadFile, kind: RecordKind) -> Source:
+    head, bom = _read_head(upload.path, upload.name)
+    scan = scan_file(upload.path)
+    work.digests[upload.name] = scan.sha256
+    path, encoding = upload.path, "UTF-8 met BOM" if bom else "UTF-8"
+    if not scan.utf8:
+        path = work.directory / f"bron{len(work.sources)}.csv"
+        _transcode(upload.path, path, upload.name)
+        encoding = "Windows-1252"
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    text = head.decode("utf-8", errors="replace")
+    header_line = text.splitlines()[0] if text.splitlines() else ""
+    separator = detect_separator(header_line, upload.name)
+    header = next(csv.reader([header_line], delimiter=separator))
+    columns, headers, problems = map_header(header, kind, upload.name, None)
+    if problems:
+        raise ImportRefused(problems)
+    return Source(
+        upload.name,
+        None,
+        path,
+        separator,
+        columns,
+        headers,
+        f"CSV, {SEPARATORS[separator]}, {encoding}",
+        data_rows=scan.data_rows,
+    )
+
+
+def _cell_text(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "ja" if cell else "nee"
+    if isinstance(cell, dt.datetime | dt.date):
+        return cell.isoformat()[:10]
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell)
+
+
+def _xlsx_sources(work: Work, upload: UploadFile, kind: RecordKind) -> list[Source]:
+    """Every visible sheet with data, written as a UTF-8 CSV that DuckDB reads like any other."""
+    import openpyxl
+
+    try:
+        archive = zipfile.ZipFile(upload.path)
+        total = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise ImportRefused(
+            [Problem(upload.name, "dit is geen geldig Excel-bestand (.xlsx); het is beschadigd.")]
+        ) from None
+    if total > MAX_RECORDS_XLSX_UNCOMPRESSED_BYTES:
+        raise ImportRefused(
+            [
+                Problem(
+                    upload.name,
+                    f"het Excel-bestand pakt uit tot {total // 1_000_000} MB; lever grote "
+                    "bestanden aan als CSV.",
+                )
+            ]
+        )
+    workbook = openpyxl.load_workbook(upload.path, read_only=True, data_only=True)
+    sources: list[Source] = []
+    try:
+        for sheet in workbook.worksheets:
+            if sheet.sheet_state != "visible":
+                continue
+            rows = sheet.iter_rows(values_only=True)
+            header: list[str] | None = None
+            header_row = first_row = 0
+            client_headers = COLUMNS[kind][0].headers
+            target = work.directory / f"bron{len(work.sources) + len(sources)}.csv"
+            excel_rows: list[int] = []
+            with target.open("w", encoding="utf-8", newline="") as out:
+                writer = csv.writer(out, delimiter=";", lineterminator="\n")
+                for number, row in enumerate(rows, start=1):
+                    cells = [_cell_text(cell).strip() for cell in row]
+                    if not any(cells):
+                        continue
+                    first_row = first_row or number
+                    if header is None:
+                        # Title rows above the header are skipped: the header names the client.
+                        if any(header_key(c) in client_headers for c in cells):
+                            header, header_row = cells, number
+                            writer.writerow(header)
+                        continue
+                    width = len(header)
+                    if any(cells[width:]):
+                        raise ImportRefused(
+                            [
+                                Problem(
+                                    upload.name,
+                                    f"deze rij heeft waarden buiten de {width} kolommen van de "
+                                    "kopregel.",
+                                    row=number,
+                                    sheet=sheet.title,
+                                )
+                            ]
+                        )
+                    writer.writerow((cells + [""] * width)[:width])
+                    excel_rows.append(number)
+            if header is None:
+                if first_row:
+                    raise ImportRefused(
+                        [
+                            Problem(
+                                upload.name,
+                                "geen kopregel gevonden met een kolom 'client'. Records voor "
+                                f"{kind.value} hebben de kopregel {example_header(kind)}.",
+                                row=first_row,
+                                sheet=sheet.title,
+                            )
+                        ]
+                    )
+                continue
+            columns, headers, problems = map_header(
+                header, kind, upload.name, sheet.title, header_row
+            )
+            if problems:
+                raise ImportRefused(problems)
+            sources.append(
+                Source(
+                    upload.name,
+                    sheet.title,
+                    target,
+                    ";",
+                    columns,
+                    headers,
+                    "Excel (xlsx)",
+                    excel_rows=excel_rows,
+                    data_rows=len(excel_rows),
+                )
+            )
+    finally:
+        workbook.close()
+    if not sources:
+        raise ImportRefused(
+            [Problem(upload.name, "het Excel-bestand heeft geen zichtbaar blad met gegevens.")]
+        )
+    return sources
+
+
+def read_sources(work: Work, files: list[UploadFile], kind: RecordKind) -> None:
+    for upload in files:
+        try:
+            if _is_xlsx(upload.path):
+                work.digests[upload.name] = sha256_of(upload.path)
+                work.sources.extend(_xlsx_sources(work, upload, kind))
+            else:
+                work.sources.append(_csv_source(work, upload, kind))
+        except ImportRefused as refused:
+            work.problems.extend(refused.problems)
+        except OSError as error:
+            work.problems.append(
+                Problem(upload.name, f"kan het bestand niet lezen ({error.strerror}).")
+            )
+
+
+def _is_xlsx(path: Path) -> bool:
+    with path.open("rb") as handle:
+        magic = handle.read(4)
+    return magic == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm")
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _read_params(source: Source) -> dict[str, Any]:
+    return {
+        "bestand": str(source.path),
+        "scheidingsteken": source.separator,
+        "kolommen": source.columns,
+    }
+
+
+def _csv_error(source: Source, error: duckdb.Error) -> Problem:
+    """DuckDB's CSV reader stops at a row it cannot split; say which row and why, in Dutch."""
+    message = str(error)
+    line = CSV_ERROR_LINE.search(message)
+    row = int(line[1]) if line else None
+    counts = CSV_COLUMN_COUNT.search(message)
+    if counts:
+        return source.problem(
+            f"deze rij heeft {counts[2]} kolommen en de kopregel {counts[1]}. Controleer het "
+            "scheidingsteken, of het bestand is onvolledig (half geschreven).",
+            row,
+        )
+    if "quote" in message.lower():
+        return source.problem(
+            'een aanhalingsteken (") wordt niet afgesloten; controleer deze rij.', row
+        )
+    if "unicode" in message.lower() or "utf" in message.lower():
+        return source.problem("deze rij is geen geldige UTF-8-tekst.", row)
+    return source.problem(
+        f"deze rij kan niet als CSV worden gelezen ({message.splitlines()[0]}).", row
+    )
+
+
+def _check_bsn(work: Work, source: Source) -> None:
+    candidates: dict[str, list[str]] = {}
+    for kolom, waarde in execute(
+        work.con, "records/bsn_kandidaten", **_read_params(source)
+    ).fetchall():
+        candidates.setdefault(kolom, []).append(waarde)
+    for kolom, values in candidates.items():
+        if column_holds_bsns(values, minimum_candidates=1):
+            header = source.headers.get(kolom) or _header_of_ignored(source, kolom)
+            work.problems.append(
+                source.problem(
+                    "deze kolom lijkt burgerservicenummers (BSN) te bevatten. BSN's mogen niet in "
+                    "de monitor: lever een gepseudonimiseerde cliëntsleutel aan.",
+                    column=header,
+                )
+            )
+
+
+def _header_of_ignored(source: Source, kolom: str) -> str:
+    if kolom.startswith("negeer_"):
+        index = int(kolom.removeprefix("negeer_"))
+        header = _source_header(source)
+        if index < len(header):
+            return header[index]
+    return kolom
+
+
+def _source_header(source: Source) -> list[str]:
+    with source.path.open(encoding="utf-8-sig", newline="") as handle:
+        return next(csv.reader(handle, delimiter=source.separator), [])
+
+
+def _user_rows(source: Source, ordinals: list[int]) -> dict[int, int]:
+    """The row a user sees (header = row 1) for DuckDB's data-row ordinals (first = 1). DuckDB
+    skips empty lines, a spreadsheet shows them; so count them in only when the file has any."""
+    if source.excel_rows is not None:
+        return {n: source.excel_rows[n - 1] for n in ordinals}
+    with source.path.open("rb") as handle:
+        has_blank = any(
+            b"\n\n" in block or b"\n\r\n" in block
+            for block in iter(lambda: handle.read(1 << 22), b"")
+        )
+    if not has_blank:
+        return {n: n + 1 for n in ordinals}
+    wanted, found = set(ordinals), {}
+    ordinal = 0
+    with source.path.open(encoding="utf-8-sig", newline="") as handle:
+        for row, record in enumerate(csv.reader(handle, delimiter=source.separator), start=1):
+            if row == 1 or not record:
+                continue
+            ordinal += 1
+            if ordinal in wanted:
+                found[ordinal] = row
+                if len(found) == len(wanted):
+                    break
+    return found
+
+
+def _problem_text(kind: RecordKind, soort: str, waarde: str | None, toelichting: str | None) -> str:
+    categorie = CATEGORY_NAME[kind]
+    if soort == "leeg":
+        return "deze cel is leeg; elk record heeft hier een waarde nodig."
+    if soort == "datum":
+        return f"'{waarde}' is geen datum. {DATE_HINT}"
+    if soort == "voor_begin":
+        return (
+            f"de einddatum {waarde} ligt vóór de begindatum {toelichting}. Laat de einddatum leeg "
+            "als de indicatie nog loopt."
+        )
+    if soort == "gemeente":
+        return f"'{waarde}' is geen CBS-gemeentecode; gebruik de vorm GM0098."
+    if soort == "regeling":
+        return (
+            f"'{waarde}' is geen {categorie} die we kennen. Gebruik Participatiewet (of P-wet), "
+            "IOAW, of IOAZ/Bbz (die tellen niet mee)."
+        )
+    if soort == "geslacht":
+        return f"'{waarde}' is geen geslacht; gebruik M, V of leeg (onbekend)."
+    if soort == "geboortejaar":
+        return f"'{waarde}' is geen geboortejaar; gebruik vier cijfers, bijvoorbeeld 1975."
+    if soort == "trede":
+        return f"'{waarde}' is geen trede; gebruik 1 tot en met 6 of laat de cel leeg."
+    if soort == "ja_nee":
+        return f"'{waarde}' is geen ja of nee; gebruik ja of nee (of 1/0)."
+    raise ValueError(f"unknown problem kind {soort!r}")
+
+
+def _check_rows(work: Work, source: Source, kind: RecordKind) -> None:
+    rows = execute(
+        work.con,
+        "records/fouten_in_records",
+        **_read_params(source),
+        soort=kind.value,
+        maximum=MAX_REPORTED,
+    ).fetchall()
+    if not rows:
+        return
+    user_rows = _user_rows(source, [r[0] for r in rows])
+    for volgnummer, kolom, soort, waarde, toelichting, _total in rows:
+        work.problems.append(
+            source.problem(
+                _problem_text(kind, soort, waarde, toelichting),
+                user_rows.get(volgnummer),
+                source.header_of(kolom),
+            )
+        )
+    total = rows[0][5]
+    if total > len(rows):
+        work.problems.append(
+            source.problem(
+                f"en nog {total - len(rows)} andere fouten in dit bestand; hierboven staan de "
+                f"eerste {len(rows)}."
+            )
+        )
+
+
+def validate_sources(work: Work, kind: RecordKind) -> None:
+    for source in work.sources:
+        try:
+            _check_bsn(work, source)
+            _check_rows(work, source, kind)
+        except duckdb.InvalidInputException as error:
+            work.problems.append(_csv_error(source, error))
+            continue
+        if source.data_rows == 0:
+            work.problems.append(source.problem("het bestand bevat geen records."))
+        where = f"blad '{source.sheet}', " if source.sheet else ""
+        work.notes.append(f"{source.file}: {where}{source.description}, {source.data_rows} records")
+        ignored = [
+            h for h, n in zip(_source_header(source), source.columns, strict=False)
+            if n.startswith("negeer_") and h.strip()
+        ]  # fmt: skip
+        if ignored:
+            work.notes.append(
+                f"{source.file}: kolom(men) {', '.join(repr(h) for h in ignored)} genegeerd "
+                "(geen onderdeel van het formaat)"
+            )

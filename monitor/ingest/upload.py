@@ -1,0 +1,88 @@
+"""The beleidsmedewerker's upload workflow for the browser: the same validation, diff and
+publication as `monitor import`, with uploads kept under their own names."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from monitor.domain.catalogue import Catalogue
+from monitor.domain.numbers import format_dutch
+from monitor.domain.periods import period_from_key
+from monitor.ingest.diff import DiffLine, FigureDiff
+from monitor.ingest.figure_import import ImportResult, UploadFile, import_files
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes
+
+
+def _safe_name(name: str) -> str:
+    # Only the base name, without path tricks: the name is shown and recorded, not trusted.
+    base = Path(name).name or "upload"
+    return re.sub(r"[^\w.\- ]", "_", base)[:120]
+
+
+def run_upload(data_dir: Path, uploads: list[Upload], catalogue: Catalogue, author: str,
+               indicator_id: str | None, dry_run: bool) -> ImportResult:  # fmt: skip
+    """Validate (and unless dry_run, publish) uploaded files; raises ImportRefused."""
+    with tempfile.TemporaryDirectory(prefix="upload-") as work:
+        files = []
+        for index, upload in enumerate(uploads):
+            folder = Path(work) / str(index)
+            folder.mkdir()
+            path = folder / _safe_name(upload.name)
+            path.write_bytes(upload.data)
+            files.append(UploadFile(path, _safe_name(upload.name)))
+        return import_files(
+            data_dir, files, catalogue, author=author, indicator_id=indicator_id, dry_run=dry_run
+        )
+
+
+def _dutch(value: object) -> str:
+    if value is None:
+        return "–"
+    number = value  # Decimal
+    decimals = 0 if number == number.to_integral_value() else 2  # type: ignore[attr-defined]
+    return format_dutch(number, decimals)  # type: ignore[arg-type]
+
+
+def preview_frame(result: ImportResult, limit: int = 500) -> pd.DataFrame:
+    """The parsed values as the beleidsmedewerker uploaded them, in Dutch notation."""
+    rows = [
+        {
+            "Bestand": row.file,
+            "Rij": row.row,
+            "Indicator": row.indicator,
+            "Periode": row.period.label,
+            "Categorie": row.categorie or "(totaal)",
+            "Waarde": _dutch(row.waarde),
+        }
+        for row in result.upload.rows[:limit]
+    ]
+    return pd.DataFrame(rows)
+
+
+def _diff_record(line: DiffLine) -> dict[str, str]:
+    return {
+        "Indicator": line.indicator,
+        "Periode": period_from_key(line.periode).label,
+        "Categorie": line.categorie or "(totaal)",
+        "Was": _dutch(line.old),
+        "Wordt": _dutch(line.new),
+        "Eerdere periode herzien": "ja" if line.earlier_period else "",
+    }
+
+
+def changed_frame(diff: FigureDiff) -> pd.DataFrame:
+    return pd.DataFrame([_diff_record(line) for line in diff.changed])
+
+
+def new_frame(diff: FigureDiff, limit: int = 500) -> pd.DataFrame:
+    return pd.DataFrame([_diff_record(line) for line in diff.new[:limit]])

@@ -1,7 +1,0 @@
-"""Chapter page: Jeugd."""
-
-from __future__ import annotations
-
-from monitor.dashboard.chapter_view import render_chapter
-
-render_chapter("jeugd")

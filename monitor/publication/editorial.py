@@ -1,0 +1,134 @@
+"""Texts and editions: what beleidsmedewerkers write and publish, versioned in the store.
+
+Saving a text and publishing an edition are store versions like an import, so they appear in
+the history with who and when, and an edition re-opens exactly as it was published: its figures,
+its texts and the history it had to respect all live in the snapshot it names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from monitor.domain.catalogue import Catalogue
+from monitor.domain.editions import Edition, edition_from_text
+from monitor.publication.edition import published_edition
+from monitor.store.snapshots import VersionInfo, current_snapshot, open_snapshot, publish
+from monitor.store.sql import execute, fetch_records
+
+MAX_TEXT_LENGTH = 20_000
+
+
+class EditorialError(ValueError):
+    """A text or edition that cannot be saved; the message is Dutch."""
+
+
+@dataclass(frozen=True)
+class TextRecord:
+    key: str  # chapter id or 'thema:<id>'
+    text: str
+    author: str
+    saved_at: dt.datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class PublishedEditionInfo:
+    edition: Edition
+    version: int  # the snapshot that holds its figures and texts
+    published_at: dt.datetime
+    author: str
+
+
+def thema_key(thema_id: str) -> str:
+    return f"thema:{thema_id}"
+
+
+def texts_for(
+    data_dir: Path, edition: Edition, version: int | None = None
+) -> dict[str, TextRecord]:
+    con = open_snapshot(data_dir, version)
+    try:
+        records = fetch_records(con, "store/texts_for_edition", editie=edition.key)
+    finally:
+        con.close()
+    return {
+        r["sleutel"]: TextRecord(
+            r["sleutel"], r["tekst"], r["author"], r["created_at"], r["version"]
+        )
+        for r in records
+    }
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def save_text(data_dir: Path, edition: Edition, key: str, text: str, author: str) -> int:
+    """Save one Markdown text as a new store version; returns the version."""
+    return save_texts(data_dir, edition, {key: text}, author)
+
+
+def save_texts(data_dir: Path, edition: Edition, texts: dict[str, str], author: str) -> int:
+    """Save several texts of one edition in one store version; returns the version."""
+    for key, text in texts.items():
+        if len(text) > MAX_TEXT_LENGTH:
+            raise EditorialError(
+                f"De tekst '{key}' is {len(text)} tekens; het maximum is {MAX_TEXT_LENGTH}."
+            )
+
+    def change(con: duckdb.DuckDBPyConnection) -> int:
+        version = int(execute(con, "store/next_version").fetchone()[0])
+        for key, text in sorted(texts.items()):
+            execute(con, "store/insert_text", editie=edition.key, sleutel=key, tekst=text.strip(),
+                    author=author, created_at=_now(), version=version)  # fmt: skip
+        return 0
+
+    names = ", ".join(f"'{key}'" for key in sorted(texts))
+    info = VersionInfo(author, "tekst", f"Tekst {names} voor editie {edition.label}")
+    return publish(data_dir, info, change)
+
+
+def published_editions(data_dir: Path) -> list[PublishedEditionInfo]:
+    con = open_snapshot(data_dir)
+    try:
+        records = fetch_records(con, "store/published_editions")
+    finally:
+        con.close()
+    return [
+        PublishedEditionInfo(
+            edition_from_text(r["editie"]), r["version"], r["published_at"], r["author"]
+        )
+        for r in records
+    ]
+
+
+def publish_edition(data_dir: Path, edition: Edition, catalogue: Catalogue, author: str) -> int:
+    """Freeze an edition: the figures of the current store (through the gate, respecting every
+    earlier published edition), its texts and its cells as history for later editions."""
+    if current_snapshot(data_dir) is None:
+        raise EditorialError("De store is leeg: er is niets om te publiceren.")
+    draft = published_edition(data_dir, edition, catalogue)
+    cells = {
+        cell.key: cell for figure in draft.figures for cell in figure.cells if cell.key is not None
+    }
+    frame = pd.DataFrame(
+        [(edition.key, *key, cell.status.value, None if cell.value is None else str(cell.value))
+         for key, cell in sorted(cells.items())],
+        columns=["editie", "populatie", "categorie", "periode", "status", "waarde"],
+    )  # fmt: skip
+
+    def change(con: duckdb.DuckDBPyConnection) -> int:
+        version = int(execute(con, "store/next_version").fetchone()[0])
+        execute(con, "store/insert_edition", editie=edition.key, version=version,
+                published_at=_now(), author=author)  # fmt: skip
+        con.register("edition_cells_frame", frame)
+        execute(con, "store/insert_edition_cells")
+        return 0
+
+    info = VersionInfo(author, "editie", f"Editie {edition.label} gepubliceerd")
+    return publish(data_dir, info, change)

@@ -1,0 +1,166 @@
+"""`monitor audit`: check an edition from its exported artefacts alone, as a reader would.
+
+Every figure is exported as CSV and as the chart specification served to browsers. The audit
+then reads those files back, checks that the chart data hides what the table hides, rebuilds the
+relations the catalogue declares between the published cells, and runs the exact audit (R1–R3)
+on what a reader can see. It never looks at an exact value.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from monitor.disclosure.audit import ReaderView, audit
+from monitor.disclosure.model import Relation, RelationKind
+from monitor.disclosure.relations import HUNDRED, SHARE_SUFFIX, declared_relations, settings_of
+from monitor.domain.catalogue import Catalogue
+from monitor.figures.published import MARKERS, CellStatus, PublishedFigure
+from monitor.publication.edition import PublishedEdition
+from monitor.render.export import csv_bytes, vega_bytes
+
+STATUS_OF_MARKER = {marker: status for status, marker in MARKERS.items()}
+SHARE_TOLERANCE = Decimal("0.000001")
+
+
+@dataclass(frozen=True)
+class ReadCell:
+    status: CellStatus
+    value: Decimal | None
+
+
+def write_artefacts(published: PublishedEdition, directory: Path) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    for figure in published.figures:
+        (directory / f"{figure.figure_id}.csv").write_bytes(csv_bytes(figure))
+        (directory / f"{figure.figure_id}.vega.json").write_bytes(vega_bytes(figure))
+
+
+def _csv_table(path: Path) -> list[list[str]]:
+    text = path.read_bytes().decode("utf-8-sig")
+    rows = []
+    for row in csv.reader(io.StringIO(text), delimiter=";"):
+        if not row:
+            break  # the legend follows the first empty line
+        rows.append(row)
+    return rows
+
+
+def _plain_number(text: str) -> Decimal:
+    try:
+        return Decimal(text.removeprefix("'").replace(",", "."))
+    except InvalidOperation:
+        raise ValueError(f"'{text}' is geen getal en geen teken") from None
+
+
+def _spec_values(spec: object) -> list[dict]:
+    """Every data record embedded in a Vega-Lite spec, wherever it sits."""
+    records: list[dict] = []
+    if isinstance(spec, dict):
+        for name, value in spec.items():
+            if name == "values" and isinstance(value, list):
+                records.extend(v for v in value if isinstance(v, dict))
+            elif name == "datasets" and isinstance(value, dict):
+                for dataset in value.values():
+                    records.extend(v for v in dataset if isinstance(v, dict))
+            else:
+                records.extend(_spec_values(value))
+    elif isinstance(spec, list):
+        for item in spec:
+            records.extend(_spec_values(item))
+    return records
+
+
+def read_figure(
+    figure: PublishedFigure, directory: Path
+) -> tuple[dict[tuple[str, str], ReadCell], list[str]]:
+    """The cells of one figure as its artefacts show them, and any inconsistency found."""
+    problems: list[str] = []
+    table = _csv_table(directory / f"{figure.figure_id}.csv")
+    header = [c.removeprefix("'") for c in table[0][1:]]
+    if header != list(figure.columns):
+        problems.append(f"{figure.figure_id}: de kolommen van de CSV wijken af van de figuur.")
+    cells: dict[tuple[str, str], ReadCell] = {}
+    for row in table[1:]:
+        label = row[0].removeprefix("'")
+        for column, text in zip(header, row[1:], strict=False):
+            status = STATUS_OF_MARKER.get(text, CellStatus.WAARDE)
+            cells[(label, column)] = ReadCell(
+                status, _plain_number(text) if status is CellStatus.WAARDE else None
+            )
+    spec = json.loads((directory / f"{figure.figure_id}.vega.json").read_text(encoding="utf-8"))
+    for record in _spec_values(spec):
+        place = (record.get("rij"), record.get("kolom"))
+        if place not in cells or "waarde" not in record:
+            continue
+        read = cells[place]
+        value = record["waarde"]
+        if read.status is not CellStatus.WAARDE and value is not None:
+            problems.append(f"{figure.figure_id}: {place[0]} / {place[1]} is afgeschermd in de tabel "
+                            "maar heeft een waarde in de grafiek.")  # fmt: skip
+        elif read.status is CellStatus.WAARDE and value is not None and figure.shape != "kenmerken":
+            # The chart carries full precision (shares); keep the most precise value a reader has.
+            cells[place] = ReadCell(CellStatus.WAARDE, Decimal(str(value)))
+    return cells, problems
+
+
+def reader_view_from_artefacts(
+    published: PublishedEdition, directory: Path, catalogue: Catalogue
+) -> tuple[ReaderView, list[str]]:
+    problems: list[str] = []
+    values: dict[tuple[str, str, str], Decimal] = {HUNDRED: Decimal(100)}
+    hidden: dict[tuple[str, str, str], CellStatus] = {}
+    for figure in published.figures:
+        cells, found = read_figure(figure, directory)
+        problems.extend(found)
+        for cell in figure.cells:
+            if cell.key is None:
+                continue
+            read = cells.get((cell.row, cell.column))
+            if read is None:
+                problems.append(
+                    f"{figure.figure_id}: cel {cell.row} / {cell.column} ontbreekt in de CSV."
+                )
+            elif read.status is CellStatus.WAARDE and read.value is not None:
+                values[cell.key] = read.value
+            elif read.status in (CellStatus.PRIMAIR, CellStatus.SECUNDAIR):
+                hidden[cell.key] = read.status
+            elif read.status is CellStatus.STRUCTUREEL:
+                values[cell.key] = Decimal(0)
+    is_count = {key: _is_count(key, catalogue) for key in (*values, *hidden)}
+    relations = [
+        r for r in declared_relations([*values, *hidden], catalogue) if _possible(r, values)
+    ]
+    view = ReaderView(
+        values,
+        hidden,
+        is_count,
+        tuple(relations),
+        settings_of(catalogue),
+    )
+    return view, problems
+
+
+def _is_count(key: tuple[str, str, str], catalogue: Catalogue) -> bool:
+    indicator = catalogue.get(key[0])
+    return bool(indicator and indicator.gevoelig and SHARE_SUFFIX not in key[0])
+
+
+def _possible(relation: Relation, values: dict[tuple[str, str, str], Decimal]) -> bool:
+    """A relation whose cells are all published but do not satisfy it is no relation."""
+    if any(key not in values for key in relation.keys):
+        return True
+    total = sum((values[key] * coefficient for key, coefficient in relation.terms), Decimal(0))
+    tolerance = SHARE_TOLERANCE if relation.kind is RelationKind.AANDEEL else Decimal(0)
+    return abs(total) <= tolerance
+
+
+def audit_edition(published: PublishedEdition, directory: Path, catalogue: Catalogue) -> list[str]:
+    """Write the artefacts of an edition to `directory`, read them back and audit them."""
+    write_artefacts(published, directory)
+    view, problems = reader_view_from_artefacts(published, directory, catalogue)
+    return problems + [finding.describe() for finding in audit(view)]

@@ -1,0 +1,354 @@
+"""Altair charts of published figures, in Dutch, colour-blind safe, from published cells only.
+
+Hidden cells are `null` in the chart data (never filtered or made transparent), so the data
+embedded in the page holds nothing the table does not show. The Dutch locale travels inside
+the spec because Streamlit does not pass embed options through.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from functools import lru_cache
+
+import altair as alt
+import pandas as pd
+
+from monitor.domain.periods import MONTH_ABBREVIATIONS
+from monitor.domain.registry import (
+    AVERAGE,
+    BEGROTING,
+    CHANGE,
+    PROGNOSE,
+    SALDO,
+    TOTAAL,
+    Shape,
+)
+from monitor.figures.published import PublishedFigure, Unit
+
+# Okabe-Ito without yellow (too little contrast on white), then a neutral grey for an eighth series.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#8C8C8C")
+DASHES = ([1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3], [10, 4], [4, 4], [12, 2])
+SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge", "stroke")
+SUMMARY_COLUMNS = {AVERAGE, CHANGE, BEGROTING, PROGNOSE, SALDO}
+WIDTH, HEIGHT = 640, 300
+# One font for page, exports and report: DejaVu Sans (Debian's fonts-dejavu-core), registered with
+# vl-convert for PNG/SVG; browsers without it fall back to their sans-serif.
+CHART_FONT = "DejaVu Sans, Liberation Sans, sans-serif"
+
+DUTCH_LOCALE = {
+    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
+    "time": {
+        "dateTime": "%a %e %B %Y %T",
+        "date": "%d-%m-%Y",
+        "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+        "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+        "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                   "september", "oktober", "november", "december"],
+        "shortMonths": list(MONTH_ABBREVIATIONS),
+    },
+}  # fmt: skip
+
+FORMATS = {Unit.EURO: "$,.0f", Unit.PROCENT: ",.0f", Unit.PERSONEN: ",.0f", Unit.AANTAL: ",.0f",
+           Unit.BANEN: ",.1f"}  # fmt: skip
+AXIS_TITLES = {Unit.EURO: "euro", Unit.PROCENT: "procent", Unit.PERSONEN: "aantal personen",
+               Unit.AANTAL: "aantal", Unit.BANEN: "banen"}  # fmt: skip
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def cell_frame(figure: PublishedFigure, columns: list[str] | None = None) -> pd.DataFrame:
+    """Published cells as rows; `waarde` is null wherever the cell is hidden or missing."""
+    wanted = figure.columns if columns is None else columns
+    records = [
+        {
+            "rij": cell.row,
+            "kolom": cell.column,
+            "waarde": _number(cell.value),
+            "weergave": cell.display(),
+            "status": cell.status.value,
+        }
+        for cell in figure.cells
+        if cell.column in wanted
+    ]
+    return pd.DataFrame(records, columns=["rij", "kolom", "waarde", "weergave", "status"])
+
+
+def _palette(count: int) -> list[str]:
+    return [OKABE_ITO[i % len(OKABE_ITO)] for i in range(count)]
+
+
+def _series_scales(series: list[str]) -> tuple[alt.Scale, alt.Scale, alt.Scale]:
+    colours = alt.Scale(domain=series, range=_palette(len(series)))
+    dashes = alt.Scale(domain=series, range=[DASHES[i % len(DASHES)] for i in range(len(series))])
+    shapes = alt.Scale(domain=series, range=[SHAPES[i % len(SHAPES)] for i in range(len(series))])
+    return colours, dashes, shapes
+
+
+def _year_scales(years: list[str]) -> tuple[alt.Scale, alt.Scale, alt.Scale]:
+    # The current year (last) gets the strongest colour and a solid line.
+    ordered = list(reversed(years))
+    colours, dashes, shapes = _series_scales(ordered)
+    return colours, dashes, shapes
+
+
+def _tooltip(series_title: str, x_title: str) -> list[alt.Tooltip]:
+    return [
+        alt.Tooltip("rij:N", title=series_title),
+        alt.Tooltip("kolom:N", title=x_title),
+        alt.Tooltip("weergave:N", title="Waarde"),
+    ]
+
+
+def _y(figure: PublishedFigure, unit: Unit | None = None, stack: bool | str | None = None) -> alt.Y:
+    unit = unit or figure.unit
+    return alt.Y(
+        "waarde:Q",
+        title=AXIS_TITLES[unit],
+        axis=alt.Axis(format=FORMATS[unit]),
+        stack=stack,
+    )
+
+
+def _lines_per_year(figure: PublishedFigure, highlight_current: bool) -> alt.Chart:
+    months = [m for m in figure.columns if m in MONTH_ABBREVIATIONS]
+    data = cell_frame(figure, months)
+    years = list(figure.rows)
+    colours, dashes, shapes = _year_scales(years)
+    base = alt.Chart(data).encode(
+        x=alt.X("kolom:N", sort=months, title="maand", axis=alt.Axis(labelAngle=0)),
+        y=_y(figure),
+        # Colour, dash and shape share one legend, so a series is recognisable without colour.
+        color=alt.Color("rij:N", scale=colours, title="Jaar"),
+        strokeDash=alt.StrokeDash("rij:N", scale=dashes, title="Jaar"),
+        tooltip=_tooltip("Jaar", "Maand"),
+    )
+    width = (
+        alt.condition(alt.datum.rij == years[-1], alt.value(3.5), alt.value(1.8))
+        if highlight_current
+        else alt.value(2)
+    )
+    lines = base.mark_line().encode(strokeWidth=width)
+    points = base.mark_point(filled=True, size=45).encode(
+        shape=alt.Shape("rij:N", scale=shapes, title="Jaar")
+    )
+    return lines + points
+
+
+def _lasten_chart(figure: PublishedFigure) -> alt.Chart:
+    chart = _lines_per_year(figure, highlight_current=True)
+    current = figure.rows[-1]
+    references = [
+        (name, figure.cell(current, name)) for name in (BEGROTING, PROGNOSE)
+        if figure.cell(current, name).value is not None
+    ]  # fmt: skip
+    if not references:
+        return chart
+    highest = max(cell.value for _, cell in references)
+    records = [
+        {
+            "reeks": f"{name} {current}: {cell.display()}",
+            "waarde": _number(cell.value),
+            # The higher reference is labelled above its line, the other below, so they never overlap.
+            "verschuiving": -7 if cell.value == highest else 13,
+            "streep": name,
+        }
+        for name, cell in references
+    ]
+    data = pd.DataFrame(records)
+    dashes = {BEGROTING: [8, 4], PROGNOSE: [2, 2]}
+    # Dashes as mark properties, not an encoding: the year legend stays the only legend.
+    rules = [
+        alt.Chart(data[data["streep"] == name])
+        .mark_rule(strokeWidth=1.5, color="#444444", strokeDash=dash)
+        .encode(y=alt.Y("waarde:Q"), tooltip=[alt.Tooltip("reeks:N", title="Referentie")])
+        for name, dash in dashes.items()
+        if name in set(data["streep"])
+    ]
+    labels = [
+        alt.Chart(data[data["verschuiving"] == offset])
+        .mark_text(align="left", dx=4, dy=offset, fontSize=11, color="#222222")
+        .encode(y=alt.Y("waarde:Q"), x=alt.value(0), text=alt.Text("reeks:N"))
+        for offset in sorted(set(data["verschuiving"]))
+    ]
+    return alt.layer(chart, *rules, *labels)
+
+
+def _stacked_bars(figure: PublishedFigure, data: pd.DataFrame, unit: Unit) -> alt.Chart:
+    # The order of the table (catalogue order, Overig last), never the values: hidden cells keep
+    # their fixed place.
+    categories = [row for row in figure.rows if row in set(data["rij"])]
+    data = data.assign(volgorde=data["rij"].map({row: i for i, row in enumerate(categories)}))
+    colours, _, _ = _series_scales(categories)
+    return (
+        alt.Chart(data)
+        .mark_bar(stroke="white", strokeWidth=0.5)
+        .encode(
+            x=alt.X(
+                "kolom:N", sort=list(figure.columns), title="periode", axis=alt.Axis(labelAngle=0)
+            ),
+            y=_y(figure, unit, stack="zero"),
+            color=alt.Color("rij:N", scale=colours, title=figure.row_header, sort=categories),
+            # Hidden cells sort at a fixed place (their category), never by their value.
+            order=alt.Order("volgorde:Q", sort="ascending"),
+            tooltip=_tooltip(figure.row_header, "Periode"),
+        )
+    )
+
+
+def _share_frame(figure: PublishedFigure) -> pd.DataFrame:
+    """Shares of the published total, computed from published counts only."""
+    records = []
+    for column in figure.columns:
+        total = figure.cell(TOTAAL, column).value
+        for row in figure.rows:
+            if row == TOTAAL:
+                continue
+            count = figure.cell(row, column)
+            share = None
+            if total is not None and total > 0 and count.value is not None:
+                share = float(100 * count.value / total)
+            shown = "" if share is None else f"{share:.1f}%".replace(".", ",")
+            records.append({"rij": row, "kolom": column, "waarde": share,
+                            "weergave": shown or count.display(), "status": count.status.value})  # fmt: skip
+    return pd.DataFrame(records, columns=["rij", "kolom", "waarde", "weergave", "status"])
+
+
+def _lines_per_category(figure: PublishedFigure) -> alt.Chart:
+    data = cell_frame(figure)
+    data = data[data["rij"] != TOTAAL]
+    categories = [r for r in figure.rows if r != TOTAAL]
+    colours, dashes, shapes = _series_scales(categories)
+    base = alt.Chart(data).encode(
+        x=alt.X(
+            "kolom:N", sort=list(figure.columns), title="peildatum", axis=alt.Axis(labelAngle=0)
+        ),
+        y=_y(figure),
+        color=alt.Color("rij:N", scale=colours, title=figure.row_header),
+        strokeDash=alt.StrokeDash("rij:N", scale=dashes, title=figure.row_header),
+        tooltip=_tooltip(figure.row_header, "Peildatum"),
+    )
+    return base.mark_line(strokeWidth=2) + base.mark_point(filled=True, size=45).encode(
+        shape=alt.Shape("rij:N", scale=shapes, title=figure.row_header)
+    )
+
+
+def _grouped_bars(figure: PublishedFigure) -> alt.Chart:
+    data = cell_frame(figure)
+    series = list(figure.rows)
+    colours, _, _ = _series_scales(series)
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "kolom:N", sort=list(figure.columns), title="periode", axis=alt.Axis(labelAngle=-45)
+            ),
+            xOffset=alt.XOffset("rij:N", sort=series),
+            y=_y(figure),
+            color=alt.Color("rij:N", scale=colours, title="", sort=series),
+            opacity=alt.value(1),
+            tooltip=_tooltip("", "Periode"),
+        )
+    )
+
+
+def _kerncijfers_chart(figure: PublishedFigure) -> alt.Chart:
+    data = cell_frame(figure)
+    colours, _, _ = _series_scales(list(figure.rows))
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "kolom:N", sort=list(figure.columns), title="periode", axis=alt.Axis(labelAngle=0)
+            ),
+            y=alt.Y("waarde:Q", title=None, axis=alt.Axis(format=",.0f")),
+            color=alt.Color("rij:N", scale=colours, legend=None),
+            tooltip=_tooltip("Kerncijfer", "Periode"),
+        )
+        .properties(width=WIDTH // 2, height=140)
+        .facet(
+            row=alt.Row(
+                "rij:N",
+                title=None,
+                sort=list(figure.rows),
+                header=alt.Header(
+                    labelOrient="top",
+                    labelAnchor="start",
+                    labelAngle=0,
+                    labelFontWeight="bold",
+                    labelFontSize=12,
+                ),
+            )
+        )
+        .resolve_scale(y="independent")
+    )
+
+
+def _base_chart(figure: PublishedFigure) -> alt.Chart:
+    shape = Shape(figure.shape)
+    if shape is Shape.CUMULATIEVE_LASTEN:
+        return _lasten_chart(figure)
+    if shape is Shape.MAANDREEKS_PER_JAAR:
+        return _lines_per_year(figure, highlight_current=True)
+    if shape is Shape.VERDELING_PER_KWARTAAL:
+        return _stacked_bars(figure, cell_frame(figure), Unit.PROCENT)
+    if shape is Shape.KENMERKEN:
+        return _stacked_bars(figure, _share_frame(figure), Unit.PROCENT)
+    if shape is Shape.STAND_PER_KWARTAAL:
+        return _lines_per_category(figure)
+    if shape is Shape.IN_UITSTROOM:
+        return _grouped_bars(figure)
+    if shape is Shape.BIJZONDERE_BIJSTAND:
+        data = cell_frame(figure)
+        return _stacked_bars(figure, data[~data["rij"].str.startswith("Eindtotaal")], Unit.EURO)
+    return _kerncijfers_chart(figure)
+
+
+def alt_text(figure: PublishedFigure) -> str:
+    """The text alternative: what the chart shows and the sentences that say what changed."""
+    summary = f"Grafiek: {figure.title} ({figure.edition_label})."
+    return " ".join([summary, *figure.sentences])
+
+
+def chart_for(figure: PublishedFigure) -> alt.Chart:
+    """The complete chart spec as served to browsers and exported."""
+    if not isinstance(figure, PublishedFigure):
+        raise TypeError(f"charts take a PublishedFigure, not {type(figure).__name__}")
+    chart = _base_chart(figure)
+    if Shape(figure.shape) is not Shape.KERNCIJFERS:
+        chart = chart.properties(width=WIDTH, height=HEIGHT)
+    return (
+        chart.properties(
+            description=alt_text(figure),
+            usermeta={"embedOptions": {"actions": False}},
+        )
+        # Vega's ARIA texts stay on (without them axe finds unlabelled SVG groups), though they
+        # are English; the Dutch alt text comes first and the accessibility statement says so.
+        .configure(locale=DUTCH_LOCALE, font=CHART_FONT)
+        .configure_legend(
+            orient="bottom", labelFontSize=12, titleFontSize=12, columns=4, labelLimit=220
+        )
+        .configure_axis(labelFontSize=12, titleFontSize=12)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _spec_json(figure: PublishedFigure) -> str:
+    # Published figures are immutable and cached per store version, so the same figure object
+    # serves every session; building an Altair chart costs tens of milliseconds, a copy of its
+    # JSON well under one.
+    return json.dumps(chart_for(figure).to_dict(validate=False))
+
+
+def chart_spec(figure: PublishedFigure) -> dict:
+    """The spec as a fresh plain dict (callers may change it). Schema validation is skipped
+    because it costs more than building the chart; every chart shape is validated by the tests."""
+    if not isinstance(figure, PublishedFigure):
+        raise TypeError(f"charts take a PublishedFigure, not {type(figure).__name__}")
+    return json.loads(_spec_json(figure))

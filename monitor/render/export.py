@@ -1,0 +1,216 @@
+"""Exporting a published figure as CSV or XLSX, exactly the cells the dashboard shows.
+
+CSV: `;`, UTF-8 with BOM and Dutch number notation so it opens correctly in Dutch Excel.
+Every text cell is neutralised against spreadsheet formula injection.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+from monitor.figures.published import (
+    MARKER_LEGEND,
+    METHOD_NOTE,
+    CellStatus,
+    PublishedCell,
+    PublishedFigure,
+    Unit,
+)
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+LONG_HEADER = ("periode", "categorie", "waarde")
+
+
+def neutralise(text: str) -> str:
+    """A leading quote makes Excel and LibreOffice treat the cell as text, never a formula."""
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def _require_published(figure: object) -> PublishedFigure:
+    # Renderers accept nothing but a gated figure; an exact table or DataFrame is refused.
+    if not isinstance(figure, PublishedFigure):
+        raise TypeError(f"export takes a PublishedFigure, not {type(figure).__name__}")
+    return figure
+
+
+def wide_rows(figure: PublishedFigure) -> list[list[str]]:
+    """Header and rows as on screen; values in Dutch spreadsheet notation or markers."""
+    rows = [[neutralise(figure.row_header), *(neutralise(c) for c in figure.columns)]]
+    for row in figure.rows:
+        rows.append([neutralise(row), *(cell.plain() for cell in figure.row_cells(row))])
+    return rows
+
+
+def long_rows(figure: PublishedFigure) -> list[list[str]]:
+    """The same published cells as tidy rows `periode;categorie;waarde`."""
+    rows = [list(LONG_HEADER)]
+    for cell in figure.cells:
+        rows.append([cell.periode, neutralise(cell.categorie), cell.plain()])
+    return rows
+
+
+def footer_rows(figure: PublishedFigure) -> list[list[str]]:
+    lines = [
+        [],
+        [neutralise(f"{figure.title} ({figure.edition_label})")],
+        [neutralise("Bron: " + "; ".join(figure.sources))],
+        [METHOD_NOTE],
+        ["Legenda:"],
+        *([neutralise(marker), meaning] for marker, meaning in MARKER_LEGEND),
+    ]
+    return lines
+
+
+def csv_bytes(figure: PublishedFigure, long: bool = False) -> bytes:
+    figure = _require_published(figure)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerows(long_rows(figure) if long else wide_rows(figure) + footer_rows(figure))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _number_format(cell: PublishedCell) -> str:
+    if cell.unit is Unit.PROCENT:
+        return "0.0"
+    if cell.unit is Unit.EURO:
+        return '"€" #,##0'
+    return "#,##0" if cell.value == cell.value.to_integral_value() else "#,##0.0"  # type: ignore[union-attr]
+
+
+def _write_cell(sheet: object, row: int, column: int, cell: PublishedCell) -> None:
+    target = sheet.cell(row=row, column=column)  # type: ignore[attr-defined]
+    if cell.status is CellStatus.WAARDE:
+        target.value = float(cell.value) if cell.value % 1 else int(cell.value)  # type: ignore[operator, arg-type]
+        target.number_format = _number_format(cell)
+    else:
+        _write_text(target, cell.marker)
+
+
+def _write_text(target: object, text: str) -> None:
+    target.value = neutralise(text)  # type: ignore[attr-defined]
+    # Stored as a string cell so openpyxl never writes it as a formula.
+    target.data_type = "s"  # type: ignore[attr-defined]
+
+
+def _write_lines(sheet: object, lines: Iterable[list[str]], start: int = 1) -> None:
+    for offset, line in enumerate(lines):
+        for column, text in enumerate(line, start=1):
+            _write_text(sheet.cell(row=start + offset, column=column), text)  # type: ignore[attr-defined]
+
+
+def xlsx_bytes(figure: PublishedFigure, long: bool = False) -> bytes:
+    from openpyxl import Workbook  # imported here: only XLSX exports need it
+
+    figure = _require_published(figure)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Tabel"
+    if long:
+        _write_lines(sheet, [list(LONG_HEADER)])
+        for index, cell in enumerate(figure.cells, start=2):
+            _write_lines(sheet, [[cell.periode, cell.categorie]], start=index)
+            _write_cell(sheet, index, 3, cell)
+    else:
+        _write_lines(sheet, wide_rows(figure)[:1])
+        for row_index, row in enumerate(figure.rows, start=2):
+            _write_lines(sheet, [[row]], start=row_index)
+            for column_index, cell in enumerate(figure.row_cells(row), start=2):
+                _write_cell(sheet, row_index, column_index, cell)
+    notes = workbook.create_sheet("Toelichting")
+    _write_lines(notes, [*footer_rows(figure)[1:], [], ["Definitie:"], [figure.definition]])
+    # Fixed document times keep the same input giving the same bytes.
+    fixed = dt.datetime(2000, 1, 1)
+    workbook.properties.created = fixed
+    workbook.properties.modified = fixed
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _with_fixed_zip_times(buffer.getvalue())
+
+
+def _with_fixed_zip_times(data: bytes) -> bytes:
+    """openpyxl stamps every zip entry with the current time; rewrite them so the same figure
+    always gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps the save time here whatever the properties say.
+                content = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
+                    rb"\g<1>2000-01-01T00:00:00Z",
+                    content,
+                )
+            target.writestr(fixed, content)
+    return output.getvalue()
+
+
+def _spec(figure: PublishedFigure) -> dict:
+    from monitor.render.charts import (
+        chart_spec,  # imported here: Altair is heavy and CSV needs none of it
+    )
+
+    return chart_spec(_require_published(figure))
+
+
+def vega_bytes(figure: PublishedFigure) -> bytes:
+    """The Vega-Lite specification exactly as the dashboard hands it to the browser."""
+    text = json.dumps(_spec(figure), ensure_ascii=False, indent=1, sort_keys=True)
+    return (text + "\n").encode("utf-8")
+
+
+FONT_DIRECTORIES = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation")
+
+
+@cache
+def _converter() -> ModuleType:
+    """vl-convert with the chart fonts registered, so exports look like the page and the report."""
+    import vl_convert  # imported here: only image exports need it
+
+    for directory in FONT_DIRECTORIES:
+        if Path(directory).is_dir():
+            vl_convert.register_font_directory(directory)
+    return vl_convert
+
+
+def svg_bytes(figure: PublishedFigure) -> bytes:
+    vl_convert = _converter()
+
+    # No base URLs: the spec carries its data inline and nothing may be fetched from outside.
+    return vl_convert.vegalite_to_svg(_spec(figure), allowed_base_urls=[]).encode("utf-8")
+
+
+def png_bytes(figure: PublishedFigure, scale: float = 2.0) -> bytes:
+    vl_convert = _converter()
+
+    return vl_convert.vegalite_to_png(_spec(figure), scale=scale, allowed_base_urls=[])
+
+
+EXPORT_FORMATS = ("csv", "xlsx", "png", "svg", "vega")
+
+
+def export_bytes(figure: PublishedFigure, file_format: str, long: bool = False) -> bytes:
+    if file_format == "csv":
+        return csv_bytes(figure, long)
+    if file_format == "xlsx":
+        return xlsx_bytes(figure, long)
+    if file_format == "png":
+        return png_bytes(figure)
+    if file_format == "svg":
+        return svg_bytes(figure)
+    if file_format == "vega":
+        return vega_bytes(figure)
+    raise ValueError(f"unknown export format: {file_format}")

@@ -1,0 +1,150 @@
+"""The printable monitor for the raad: every figure of an edition as a PDF (HTML + CSS rendered
+by WeasyPrint), from the same published figures as the dashboard.
+
+WeasyPrint needs the Pango libraries of the operating system (Debian: libpango-1.0-0 and
+libpangoft2-1.0-0).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from monitor.domain.catalogue import Catalogue
+from monitor.domain.periods import MONTH_NAMES
+from monitor.domain.registry import Shape, chapter_title, figure_specs
+from monitor.figures.published import MARKER_LEGEND, METHOD_NOTE, PublishedFigure
+from monitor.publication.edition import PublishedEdition
+from monitor.publication.editorial import TextRecord, thema_key
+from monitor.render.charts import alt_text
+from monitor.render.export import svg_bytes
+
+TEMPLATES = Path(__file__).parent / "templates"
+CHAPTERS = ("wmo", "jeugd", "participatie", "sociale_basis")
+# The monitor prints tables for these; monthly series are read from the chart and its sentences.
+TABLE_SHAPES = {Shape.STAND_PER_KWARTAAL, Shape.KENMERKEN, Shape.IN_UITSTROOM,
+                Shape.BIJZONDERE_BIJSTAND, Shape.KERNCIJFERS, Shape.VERDELING_PER_KWARTAAL}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    header: str
+    columns: tuple[str, ...]
+    rows: tuple[dict, ...]
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
+    )
+
+
+def _markdown(text: str) -> Markup:
+    # Raw HTML in a text is never rendered: markdown-it escapes it, so the result is safe HTML.
+    return Markup(MarkdownIt("commonmark", {"html": False}).render(text))  # nosec B704
+
+
+def _table(figure: PublishedFigure) -> ReportTable:
+    rows = tuple(
+        {"label": row, "cells": [cell.display() for cell in figure.row_cells(row)]}
+        for row in figure.rows
+    )
+    return ReportTable(figure.row_header, figure.columns, rows)
+
+
+def _images(figures: tuple[PublishedFigure, ...]) -> dict[str, str]:
+    """Every chart as an SVG data URI; rendered two at a time (vl-convert works outside the GIL)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        svgs = list(pool.map(svg_bytes, figures))
+    return {
+        figure.figure_id: "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+        for figure, svg in zip(figures, svgs, strict=True)
+    }
+
+
+def _figure_context(figure: PublishedFigure, image: str) -> dict:
+    return {
+        "title": figure.title,
+        "image": image,
+        "alt": alt_text(figure),
+        "sentences": figure.sentences,
+        "notes": figure.notes,
+        "table": _table(figure) if Shape(figure.shape) in TABLE_SHAPES else None,
+        "has_hidden": figure.has_hidden_cells,
+    }
+
+
+def _chapters(
+    published: PublishedEdition, catalogue: Catalogue, texts: dict[str, TextRecord]
+) -> list[dict]:
+    themas = {f"4.{n}": thema for n, thema in enumerate(catalogue.thema, start=1)}
+    images = _images(published.figures)
+    chapters = []
+    for number, chapter in enumerate(CHAPTERS, start=1):
+        sections: dict[str, dict] = {}
+        for figure in published.chapter(chapter):
+            section = sections.setdefault(figure.section, {
+                "number": figure.section, "title": figure.section_title,
+                "anchor": "sectie-" + figure.section.replace(".", "-"), "figures": [],
+                "ambitie": "", "text": None,
+            })  # fmt: skip
+            section["figures"].append(_figure_context(figure, images[figure.figure_id]))
+            if figure.section in themas:
+                thema = themas[figure.section]
+                section["ambitie"] = thema.ambitie
+                text = texts.get(thema_key(thema.id))
+                section["text"] = _markdown(text.text) if text else None
+        intro = texts.get(chapter)
+        chapters.append({"number": number, "title": chapter_title(chapter), "anchor": chapter,
+                         "sections": list(sections.values()),
+                         "text": _markdown(intro.text) if intro else None})  # fmt: skip
+    return chapters
+
+
+def _definitions(catalogue: Catalogue) -> list[dict]:
+    used = dict.fromkeys(i for spec in figure_specs(catalogue) for i in spec.indicators)
+    return [
+        {"title": catalogue.by_id[i].titel, "definition": catalogue.by_id[i].definitie,
+         "source": catalogue.by_id[i].bron}
+        for i in used
+    ]  # fmt: skip
+
+
+def _peildatum_text(day: dt.date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def report_html(
+    published: PublishedEdition, catalogue: Catalogue, texts: dict[str, TextRecord]
+) -> str:
+    edition = published.edition
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        gemeente=catalogue.instellingen.gemeente_naam,
+        edition_label=edition.label,
+        peildatum_text=_peildatum_text(edition.peildatum_date),
+        peildatum_iso=edition.peildatum_date.isoformat(),
+        method_note=METHOD_NOTE,
+        legend=MARKER_LEGEND,
+        chapters=_chapters(published, catalogue, texts),
+        definitions=_definitions(catalogue),
+    )
+
+
+def report_pdf(
+    published: PublishedEdition, catalogue: Catalogue, texts: dict[str, TextRecord]
+) -> bytes:
+    import weasyprint  # imported here: it loads the system's Pango libraries
+
+    html = weasyprint.HTML(string=report_html(published, catalogue, texts), base_url=str(TEMPLATES))
+    stylesheet = weasyprint.CSS(filename=str(TEMPLATES / "report.css"))
+    return html.write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")

@@ -1,0 +1,46 @@
+"""The history of the store: every version as a beleidsmedewerker reads it (who, when, which
+files), and rollback to an earlier one. The admin pages reach versions only through here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from monitor.store.snapshots import (
+    StoreError,
+    VersionInfo,
+    open_snapshot,
+    publish,
+    replace_with_earlier,
+    snapshot_for_version,
+)
+from monitor.store.sql import fetch_records
+
+__all__ = ["StoreError", "rollback", "version_lines", "version_records"]
+
+
+def version_records(data_dir: Path) -> list[dict]:
+    con = open_snapshot(data_dir)
+    try:
+        return fetch_records(con, "store/list_versions")
+    finally:
+        con.close()
+
+
+def version_lines(data_dir: Path) -> list[str]:
+    lines = []
+    for record in version_records(data_dir):
+        when = record["created_at"].strftime("%d-%m-%Y %H:%M")
+        lines.append(
+            f"versie {record['version']}: {when}, {record['author']}, {record['action']}: "
+            f"{record['description']} ({record['figures_written']} cijfers)"
+        )
+        lines.extend(f"    {name}" for name in record["files"])
+    return lines or ["De store is leeg: er is nog niets gepubliceerd."]
+
+
+def rollback(data_dir: Path, version: int, author: str) -> int:
+    """Make the figures equal to those of `version` again. The rollback is itself a new,
+    recorded version, so it can be undone the same way."""
+    earlier = snapshot_for_version(data_dir, version)
+    info = VersionInfo(author, "rollback", f"Teruggedraaid naar versie {version}")
+    return publish(data_dir, info, replace_with_earlier, earlier=earlier)

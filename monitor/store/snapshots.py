@@ -1,0 +1,295 @@
+"""The snapshot store: every publish writes a new immutable DuckDB file and then switches a
+small pointer atomically, so readers never see half an import and an import can run while a
+dashboard is serving.
+
+Layout under the data directory::
+
+    store/CURRENT           name of the current snapshot file (replaced atomically)
+    store/v000001.duckdb    immutable snapshots; older ones give history and rollback
+    store/.lock             serialises writers (flock)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from monitor.store.sql import execute
+
+SNAPSHOT_NAME = re.compile(r"v(\d{6})\.duckdb")
+PREVIOUS_TABLES = (
+    "store/copy_figures_from_previous",
+    "store/copy_versions_from_previous",
+    "store/copy_version_files_from_previous",
+    "store/copy_texts_from_previous",
+    "store/copy_editions_from_previous",
+    "store/copy_edition_cells_from_previous",
+)
+SCHEMA = (
+    "store/create_figures",
+    "store/create_versions",
+    "store/create_version_files",
+    "store/create_texts",
+    "store/create_editions",
+    "store/create_edition_cells",
+)
+
+
+class StoreError(RuntimeError):
+    """The store cannot be read or written; the message is Dutch and user-facing."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file that went into a version, as recorded in the history."""
+
+    name: str
+    sha256: str
+    data_rows: int
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    author: str
+    action: str
+    description: str
+    files: tuple[SourceFile, ...] = ()
+
+
+def store_dir(data_dir: Path) -> Path:
+    return data_dir / "store"
+
+
+def current_snapshot(data_dir: Path) -> Path | None:
+    """The snapshot file the pointer names, or None for an empty store."""
+    pointer = store_dir(data_dir) / "CURRENT"
+    try:
+        name = pointer.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        return None
+    if not SNAPSHOT_NAME.fullmatch(name):
+        raise StoreError(f"De store in {data_dir} is beschadigd: CURRENT wijst naar '{name}'.")
+    return store_dir(data_dir) / name
+
+
+def snapshot_for_version(data_dir: Path, version: int) -> Path:
+    path = store_dir(data_dir) / f"v{version:06d}.duckdb"
+    if not path.exists():
+        raise StoreError(f"Versie {version} bestaat niet in de store.")
+    return path
+
+
+def version_of(snapshot: Path) -> int:
+    match = SNAPSHOT_NAME.fullmatch(snapshot.name)
+    if not match:
+        raise ValueError(f"not a snapshot file: {snapshot}")
+    return int(match[1])
+
+
+def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for name in SCHEMA:
+        execute(con, name)
+
+
+def open_snapshot(data_dir: Path, version: int | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the current snapshot (or to an earlier `version`); an empty
+    store gives an empty in-memory database with the same schema, so readers need no special
+    case."""
+    snapshot = (
+        current_snapshot(data_dir) if version is None else snapshot_for_version(data_dir, version)
+    )
+    if snapshot is None:
+        con = duckdb.connect(":memory:")
+        _create_schema(con)
+        return con
+    return duckdb.connect(str(snapshot), read_only=True)
+
+
+@contextlib.contextmanager
+def _writer_lock(directory: Path) -> Iterator[None]:
+    directory.mkdir(parents=True, exist_ok=True)
+    with (directory / ".lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _missing_directories(directory: Path) -> list[Path]:
+    """The directories that publishing would create, deepest first."""
+    missing = []
+    for candidate in (directory, *directory.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    return missing
+
+
+def _remove_if_unused(created: list[Path]) -> None:
+    # A first publish that fails leaves the data directory as it found it: not even a lock file.
+    for directory in created:
+        (directory / ".lock").unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            directory.rmdir()
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _next_version(directory: Path) -> int:
+    versions = [int(m[1]) for p in directory.iterdir() if (m := SNAPSHOT_NAME.fullmatch(p.name))]
+    return max(versions, default=0) + 1
+
+
+def _remove_stale_temporaries(directory: Path) -> None:
+    # Left behind only by a process killed mid-publish; never named by CURRENT, so safe to drop.
+    for stale in directory.glob(".tmp-*"):
+        stale.unlink(missing_ok=True)
+
+
+def publish(
+    data_dir: Path,
+    info: VersionInfo,
+    change: Callable[[duckdb.DuckDBPyConnection], int],
+    earlier: Path | None = None,
+) -> int:
+    """Create the next version: copy the current snapshot's tables into a new file, apply
+    `change` (which returns the number of figures written) in one transaction, then switch the
+    pointer atomically. `earlier` is an older snapshot attached as `earlier` for a rollback.
+    Returns the new version number. On any error the store is left exactly as it was."""
+    directory = store_dir(data_dir)
+    created = _missing_directories(directory)
+    try:
+        return _publish_locked(data_dir, directory, info, change, earlier)
+    except BaseException:
+        if current_snapshot(data_dir) is None:
+            _remove_if_unused(created)
+        raise
+
+
+def _publish_locked(
+    data_dir: Path,
+    directory: Path,
+    info: VersionInfo,
+    change: Callable[[duckdb.DuckDBPyConnection], int],
+    earlier: Path | None,
+) -> int:
+    with _writer_lock(directory):
+        _remove_stale_temporaries(directory)
+        version = _next_version(directory)
+        temporary = directory / f".tmp-{version:06d}-{uuid.uuid4().hex}.duckdb"
+        final = directory / f"v{version:06d}.duckdb"
+        try:
+            current = current_snapshot(data_dir)
+            con = duckdb.connect(str(temporary))
+            try:
+                _create_schema(con)
+                if current is not None:
+                    execute(con, "store/attach_previous", path=str(current))
+                if earlier is not None:
+                    execute(con, "store/attach_earlier", path=str(earlier))
+                con.begin()
+                if current is not None:
+                    _copy_previous(con)
+                written = change(con)
+                execute(
+                    con,
+                    "store/insert_version",
+                    version=version,
+                    created_at=dt.datetime.now().replace(microsecond=0),
+                    author=info.author,
+                    action=info.action,
+                    description=info.description,
+                    figures_written=written,
+                )
+                for source in info.files:
+                    execute(
+                        con,
+                        "store/insert_version_file",
+                        version=version,
+                        file_name=source.name,
+                        sha256=source.sha256,
+                        data_rows=source.data_rows,
+                    )
+                con.commit()
+                if current is not None:
+                    execute(con, "store/detach_previous")
+                if earlier is not None:
+                    execute(con, "store/detach_earlier")
+                execute(con, "store/checkpoint")
+            finally:
+                con.close()
+            _fsync_file(temporary)
+            os.replace(temporary, final)
+            _switch_pointer(directory, final.name)
+        except BaseException as error:
+            temporary.unlink(missing_ok=True)
+            Path(f"{temporary}.wal").unlink(missing_ok=True)
+            if _pointer_name(directory) != final.name:
+                final.unlink(missing_ok=True)
+            if isinstance(error, OSError | duckdb.Error):
+                raise StoreError(
+                    f"Publiceren is mislukt: {_failure(error)}; er is niets veranderd."
+                ) from error
+            raise
+    return version
+
+
+def _failure(error: BaseException) -> str:
+    """The cause of a failed publish in words a beleidsmedewerker can act on."""
+    text = str(getattr(error, "strerror", None) or error)
+    if any(sign in text for sign in ("No space left", "File too large", "Disk quota")):
+        return (
+            "de schijf is vol (of het bestand wordt te groot); maak ruimte vrij en probeer opnieuw"
+        )
+    if "Permission denied" in text or "Read-only file system" in text:
+        return f"geen schrijfrechten in de map van de store ({text})"
+    return f"de database gaf een fout ({text})"
+
+
+def _copy_previous(con: duckdb.DuckDBPyConnection) -> None:
+    # A fresh file per version (instead of copying the old file) keeps snapshots compact.
+    for name in PREVIOUS_TABLES:
+        execute(con, name)
+
+
+def _pointer_name(directory: Path) -> str | None:
+    try:
+        return (directory / "CURRENT").read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        return None
+
+
+def _switch_pointer(directory: Path, name: str) -> None:
+    staging = directory / f".tmp-CURRENT-{uuid.uuid4().hex}"
+    with staging.open("w", encoding="ascii") as handle:
+        handle.write(name + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(staging, directory / "CURRENT")
+    dir_fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def replace_with_earlier(con: duckdb.DuckDBPyConnection) -> int:
+    execute(con, "store/delete_all_figures")
+    execute(con, "store/replace_figures_from_version")
+    return int(execute(con, "store/figure_count").fetchone()[0])
