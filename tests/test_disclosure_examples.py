@@ -9,11 +9,10 @@ from monitor.disclosure.audit import GroupProgram, components, reader_view
 from monitor.disclosure.gate import protect_edition
 from monitor.disclosure.model import ProtectionCell
 from monitor.disclosure.protection import audited_statuses
-from monitor.domain.catalogue import load_catalogue
+from monitor.domain.catalogue import Eenheid, load_catalogue
 from monitor.domain.editions import edition_from_text
 from monitor.domain.registry import FIXED_FIGURES
 from monitor.figures.exact import ExactCell, ExactTable
-from monitor.figures.published import Unit
 from tests.support.disclosure_builders import key, markers, problem, protected_markers
 
 
@@ -70,12 +69,12 @@ def test_example_7_percentages_carry_the_same_hidden_pattern_as_counts():
     spec = next(s for s in FIXED_FIGURES if s.figure_id == "participatie-kenmerken-leefsituatie")
     rows = {"alleenstaand": 80, "eenouder": 6, "paar": 34, "Totaal": 120}
     cells = tuple(
-        ExactCell(row, "mrt-24", "2024-03", row, Decimal(v), Unit.PERSONEN, True,
+        ExactCell(row, "mrt-24", "2024-03", row, Decimal(v), Eenheid.PERSONEN, True,
                   key=("participatie.uitkeringen" if row == "Totaal" else "participatie.uitkeringen_leefsituatie",
                        "" if row == "Totaal" else row, "2024-03"))
         for row, v in rows.items()
     )  # fmt: skip
-    table = ExactTable(spec, Unit.PERSONEN, "Leefsituatie", tuple(rows), ("mrt-24",), cells)
+    table = ExactTable(spec, Eenheid.PERSONEN, "Leefsituatie", tuple(rows), ("mrt-24",), cells)
     catalogue = load_catalogue(DEFAULT_CATALOGUE)
     (figure,) = protect_edition([table], edition_from_text("2024-03"), catalogue)
     assert [figure.cell(r, "mrt-24").display() for r in rows] == ["80", "<10", "x", "120"]
@@ -136,12 +135,12 @@ def test_structural_zeros_show_a_dash_and_count_as_known_zero(catalogue):
     object.__setattr__(indicator, "structureel", ["Onmogelijk"])
     rows = {"Man": 60, "Vrouw": 3, "Onmogelijk": None, "Totaal": 63}
     cells = tuple(
-        ExactCell(row, "mrt-24", "2024-03", row, None if v is None else Decimal(v), Unit.PERSONEN, True,
+        ExactCell(row, "mrt-24", "2024-03", row, None if v is None else Decimal(v), Eenheid.PERSONEN, True,
                   key=("participatie.uitkeringen" if row == "Totaal" else "participatie.uitkeringen_geslacht",
                        "" if row == "Totaal" else row, "2024-03"))
         for row, v in rows.items()
     )  # fmt: skip
-    table = ExactTable(spec, Unit.PERSONEN, "Geslacht", tuple(rows), ("mrt-24",), cells)
+    table = ExactTable(spec, Eenheid.PERSONEN, "Geslacht", tuple(rows), ("mrt-24",), cells)
     (figure,) = protect_edition([table], edition_from_text("2024-03"), own)
     shown = [figure.cell(r, "mrt-24").display() for r in rows]
     assert shown[2] == "–"

@@ -26,11 +26,11 @@ from monitor.disclosure.audit import audit, reader_view
 from monitor.disclosure.gate import protect_edition
 from monitor.disclosure.model import ProtectionCell, ProtectionProblem, Relation, RelationKind
 from monitor.disclosure.protection import GateError, audited_statuses
-from monitor.domain.catalogue import load_catalogue
+from monitor.domain.catalogue import Eenheid, load_catalogue
 from monitor.domain.editions import edition_from_text
 from monitor.domain.registry import FIXED_FIGURES
 from monitor.figures.exact import CellKey, ExactCell, ExactTable
-from monitor.figures.published import CellStatus, PublishedFigure, Unit
+from monitor.figures.published import CellStatus, PublishedFigure
 from monitor.render.charts import chart_for, chart_spec
 from monitor.render.export import csv_bytes, png_bytes, svg_bytes, vega_bytes, xlsx_bytes
 from tests.support.disclosure_builders import key, sum_relation
@@ -418,12 +418,14 @@ LEEFSITUATIE = next(
 def leefsituatie_table(rows: dict[str, int]) -> ExactTable:
     """As in example 7: counts by leefsituatie with the total they add up to."""
     cells = tuple(
-        ExactCell(row, "mrt-24", "2024-03", row, Decimal(v), Unit.PERSONEN, True,
+        ExactCell(row, "mrt-24", "2024-03", row, Decimal(v), Eenheid.PERSONEN, True,
                   key=("participatie.uitkeringen" if row == "Totaal" else "participatie.uitkeringen_leefsituatie",
                        "" if row == "Totaal" else row, "2024-03"))
         for row, v in rows.items()
     )  # fmt: skip
-    return ExactTable(LEEFSITUATIE, Unit.PERSONEN, "Leefsituatie", tuple(rows), ("mrt-24",), cells)
+    return ExactTable(
+        LEEFSITUATIE, Eenheid.PERSONEN, "Leefsituatie", tuple(rows), ("mrt-24",), cells
+    )
 
 
 def published(rows: dict[str, int]) -> PublishedFigure:

@@ -12,18 +12,17 @@ import pytest
 
 from monitor.config import DEFAULT_CATALOGUE
 from monitor.disclosure.gate import protect
-from monitor.domain.catalogue import load_catalogue
+from monitor.domain.catalogue import Eenheid, load_catalogue
 from monitor.domain.editions import edition_from_text
 from monitor.domain.registry import FIXED_FIGURES
 from monitor.figures.exact import ExactCell, ExactTable
-from monitor.figures.published import Unit
 from monitor.render.export import csv_bytes, export_bytes, neutralise, xlsx_bytes
 
 CATALOGUE = load_catalogue(DEFAULT_CATALOGUE)
 EDITION = edition_from_text("2024-03")
 
 
-def figure_with(rows: dict[str, list[int | None]], unit: Unit = Unit.PERSONEN,
+def figure_with(rows: dict[str, list[int | None]], unit: Eenheid = Eenheid.PERSONEN,
                 sensitive: bool = True):  # fmt: skip
     spec = next(s for s in FIXED_FIGURES if s.figure_id == "wmo-clienten-per-voorziening")
     columns = ("dec-23", "mrt-24")
@@ -59,7 +58,7 @@ def test_csv_has_a_legend_of_the_markers_and_the_source():
 
 
 def test_decimal_amounts_use_a_decimal_comma_without_thousands_dots():
-    figure = figure_with({"A": [1464689, 12]}, unit=Unit.AANTAL, sensitive=False)
+    figure = figure_with({"A": [1464689, 12]}, unit=Eenheid.AANTAL, sensitive=False)
     lines = read_csv_lines(csv_bytes(figure))
     assert lines[1] == "A;1464689;12"
     frame = pd.read_csv(io.BytesIO(csv_bytes(figure)), sep=";", decimal=",", thousands=".",

@@ -9,11 +9,11 @@ import pytest
 
 from monitor.config import DEFAULT_CATALOGUE, PROJECT_ROOT
 from monitor.disclosure.gate import protect
-from monitor.domain.catalogue import load_catalogue
+from monitor.domain.catalogue import Eenheid, load_catalogue
 from monitor.domain.editions import edition_from_text
 from monitor.domain.registry import FIXED_FIGURES
 from monitor.figures.exact import ExactCell, ExactTable
-from monitor.figures.published import CellStatus, PublishedCell, PublishedFigure, Unit
+from monitor.figures.published import CellStatus, PublishedCell, PublishedFigure
 
 CATALOGUE = load_catalogue(DEFAULT_CATALOGUE)
 EDITION = edition_from_text("2024-03")
@@ -24,10 +24,10 @@ def counts_table(values: dict[str, int | None], sensitive: bool = True) -> Exact
     rows = tuple(values)
     cells = tuple(
         ExactCell(row, "mrt-24", "2024-03", row, None if v is None else Decimal(v),
-                  Unit.PERSONEN, sensitive, key=("test.clienten", row, "2024-03"))
+                  Eenheid.PERSONEN, sensitive, key=("test.clienten", row, "2024-03"))
         for row, v in values.items()
     )  # fmt: skip
-    return ExactTable(SPEC, Unit.PERSONEN, "Voorziening", rows, ("mrt-24",), cells)
+    return ExactTable(SPEC, Eenheid.PERSONEN, "Voorziening", rows, ("mrt-24",), cells)
 
 
 def displays(figure: PublishedFigure) -> dict[str, str]:
@@ -69,14 +69,14 @@ def test_missing_figures_are_marked_as_not_delivered():
 def test_a_derived_value_with_a_hidden_input_is_hidden():
     spec = next(s for s in FIXED_FIGURES if s.figure_id == "wmo-clienten-totaal")
     cells = (
-        ExactCell("2024", "jan", "2024-01", "", Decimal(5), Unit.PERSONEN, True,
+        ExactCell("2024", "jan", "2024-01", "", Decimal(5), Eenheid.PERSONEN, True,
                   key=("test.clienten", "", "2024-01")),
-        ExactCell("2024", "feb", "2024-02", "", Decimal(30), Unit.PERSONEN, True,
+        ExactCell("2024", "feb", "2024-02", "", Decimal(30), Eenheid.PERSONEN, True,
                   key=("test.clienten", "", "2024-02")),
         ExactCell("2024", "Gemiddeld per maand", "2024", "gemiddeld", Decimal("17.5"),
-                  Unit.PERSONEN, False, (("2024", "jan"), ("2024", "feb"))),
+                  Eenheid.PERSONEN, False, (("2024", "jan"), ("2024", "feb"))),
     )  # fmt: skip
-    table = ExactTable(spec, Unit.PERSONEN, "Jaar", ("2024",),
+    table = ExactTable(spec, Eenheid.PERSONEN, "Jaar", ("2024",),
                        ("jan", "feb", "Gemiddeld per maand"), cells)  # fmt: skip
     figure = protect(table, EDITION, CATALOGUE)
     average = figure.cell("2024", "Gemiddeld per maand")
@@ -86,7 +86,9 @@ def test_a_derived_value_with_a_hidden_input_is_hidden():
 
 def test_published_cell_refuses_a_value_on_a_hidden_cell():
     with pytest.raises(ValueError):
-        PublishedCell("A", "mrt-24", "2024-03", "A", Decimal(4), CellStatus.PRIMAIR, Unit.PERSONEN)
+        PublishedCell(
+            "A", "mrt-24", "2024-03", "A", Decimal(4), CellStatus.PRIMAIR, Eenheid.PERSONEN
+        )
 
 
 def test_published_figures_are_immutable():

@@ -16,11 +16,16 @@ from decimal import Decimal
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from monitor.disclosure.model import HIDING, ProtectionProblem, Relation, RelationKind, Settings
+from monitor.disclosure.model import (
+    HIDING,
+    SHARE_TOLERANCE,
+    ProtectionProblem,
+    Relation,
+    RelationKind,
+    Settings,
+)
 from monitor.figures.exact import CellKey
 from monitor.figures.published import CellStatus
-
-SHARE_TOLERANCE = 1e-6  # shares are rounded decimals; their sum is 100 within this
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,7 @@ class GroupProgram:
                     row[self.index[key]] += coefficient
                 else:
                     constant += coefficient * float(view.published[key])
-            slack = SHARE_TOLERANCE if relation.kind is RelationKind.AANDEEL else 0.0
+            slack = float(SHARE_TOLERANCE) if relation.kind is RelationKind.AANDEEL else 0.0
             rows.append(row)
             lower.append(-constant - slack)
             upper.append(-constant + slack)
@@ -170,7 +175,7 @@ def audit(view: ReaderView) -> list[Finding]:
                 findings.append(Finding("inconsistent", tuple(keys), 0, 0))
                 break
             low, high = span
-            exact = (high - low) < (0.5 if view.is_count[key] else SHARE_TOLERANCE * 10)
+            exact = (high - low) < (0.5 if view.is_count[key] else float(SHARE_TOLERANCE) * 10)
             if exact:
                 findings.append(Finding("R1", (key,), low, high))
             elif view.hidden[key] is CellStatus.PRIMAIR and high - low < settings.minimum_range:

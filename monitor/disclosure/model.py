@@ -11,6 +11,9 @@ from monitor.figures.exact import CellKey
 from monitor.figures.published import CellStatus
 
 HIDING = (CellStatus.PRIMAIR, CellStatus.SECUNDAIR)
+# Shares are rounded decimals: their sum is 100 within this, in the gate, the audit and the
+# audit of exported artefacts alike.
+SHARE_TOLERANCE = Decimal("0.000001")
 
 
 class GateError(RuntimeError):
@@ -28,10 +31,6 @@ class ProtectionCell:
     key: CellKey
     value: Decimal | None
     is_count: bool  # a person count: integer, the AVG rule applies
-
-    @property
-    def sort_key(self) -> tuple[str, str, str]:
-        return self.key
 
 
 @dataclass(frozen=True)

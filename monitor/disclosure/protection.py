@@ -6,7 +6,7 @@ Nothing is published unaudited: when no repair makes the audit pass, `GateError`
 from __future__ import annotations
 
 from monitor.disclosure.audit import Finding, audit, components, reader_view
-from monitor.disclosure.model import HIDING, GateError, ProtectionProblem
+from monitor.disclosure.model import GateError, ProtectionProblem
 from monitor.disclosure.suppression import hide_cheapest, secondary_suppression, suppress
 from monitor.figures.exact import CellKey
 from monitor.figures.published import CellStatus
@@ -61,7 +61,3 @@ def audited_statuses(problem: ProtectionProblem) -> dict[CellKey, CellStatus]:
             )
         statuses = secondary_suppression(problem, statuses)
     raise GateError("De AVG-controle slaagt niet binnen het maximale aantal herstelrondes.")
-
-
-def hidden_keys(statuses: dict[CellKey, CellStatus]) -> set[CellKey]:
-    return {key for key, status in statuses.items() if status in HIDING}

@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable
 from decimal import Decimal
 
 from monitor.disclosure.model import (
+    SHARE_TOLERANCE,
     ProtectionCell,
     ProtectionProblem,
     Relation,
@@ -21,7 +22,6 @@ from monitor.figures.published import CellStatus
 
 SHARE_SUFFIX = "#aandeel"
 HUNDRED = ("#honderd", "", "")
-SHARE_TOLERANCE = Decimal("0.000001")
 
 
 def _month_of(day: dt.date) -> str:

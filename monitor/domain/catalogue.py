@@ -196,9 +196,6 @@ class Catalogue(_Strict):
     def get(self, indicator_id: str) -> Indicator | None:
         return self.by_id.get(indicator_id)
 
-    def thema_by_id(self, thema_id: str) -> Thema:
-        return next(t for t in self.thema if t.id == thema_id)
-
 
 def _place(location: tuple[int | str, ...], data: dict) -> str:
     """Turn a pydantic error location into Dutch words a beheerder can find in the file."""

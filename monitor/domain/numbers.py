@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
@@ -140,5 +141,15 @@ def format_euro(value: Decimal | int | float) -> str:
     return "€ " + format_dutch(value)
 
 
-def format_percent(value: Decimal | float, decimals: int = 1) -> str:
-    return format_dutch(Decimal(str(value)), decimals) + "%"
+def format_uploaded(value: Decimal | None) -> str:
+    """A value as uploaded, for previews and diffs: whole numbers without decimals, others with
+    two; `–` where there is none."""
+    if value is None:
+        return "–"
+    decimals = 0 if value == value.to_integral_value() else 2
+    return format_dutch(value, decimals)
+
+
+def format_moment(moment: datetime) -> str:
+    """`31-03-2026 14:05`: how the history and the admin pages show when something happened."""
+    return f"{moment:%d-%m-%Y %H:%M}"

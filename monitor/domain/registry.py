@@ -291,5 +291,9 @@ def spec_by_id(catalogue: Catalogue, figure_id: str) -> FigureSpec | None:
     return next((s for s in figure_specs(catalogue) if s.figure_id == figure_id), None)
 
 
+# The one chapter list, in report order: the catalogue's hoofdstukken.
+CHAPTERS: tuple[str, ...] = tuple(HOOFDSTUKKEN)
+
+
 def chapter_title(chapter: str) -> str:
     return HOOFDSTUKKEN[chapter]

@@ -28,7 +28,6 @@ from monitor.domain.registry import (
     Shape,
 )
 from monitor.figures.exact import CellRef, ExactCell, ExactTable
-from monitor.figures.published import Unit
 from monitor.store.sql import fetch_records
 
 
@@ -61,8 +60,8 @@ class FigureContext:
         no total was delivered; person counts may not (a client in two categories counts once)."""
         return {**self.window(), "som_categorieen": not self.sensitive(indicator)}
 
-    def unit_of(self, indicator: str) -> Unit:
-        return Unit(self.catalogue.by_id[indicator].eenheid.value)
+    def unit_of(self, indicator: str) -> Eenheid:
+        return self.catalogue.by_id[indicator].eenheid
 
     def sensitive(self, indicator: str) -> bool:
         return self.catalogue.by_id[indicator].gevoelig
@@ -79,12 +78,6 @@ def _grid(
     rows: list[str], columns: list[str], make: Callable[[str, str], ExactCell]
 ) -> tuple[ExactCell, ...]:
     return tuple(make(row, column) for row in rows for column in columns)
-
-
-def _missing(
-    row: str, column: str, periode: str, categorie: str, unit: Unit, sensitive: bool
-) -> ExactCell:
-    return ExactCell(row, column, periode, categorie, None, unit, sensitive)
 
 
 def build_cumulatieve_lasten(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
@@ -123,7 +116,7 @@ def build_cumulatieve_lasten(ctx: FigureContext, spec: FigureSpec) -> ExactTable
                 periode,
                 "lasten cumulatief",
                 cumulative.get((year, month)),
-                Unit.EURO,
+                Eenheid.EURO,
                 False,
                 key=(f"{lasten}#cumulatief", "", periode),
             )
@@ -136,7 +129,7 @@ def build_cumulatieve_lasten(ctx: FigureContext, spec: FigureSpec) -> ExactTable
                 str(year),
                 "verwacht voordeel of nadeel",
                 value,
-                Unit.EURO,
+                Eenheid.EURO,
                 False,
                 ((row, BEGROTING), (row, PROGNOSE)),
             )
@@ -147,13 +140,13 @@ def build_cumulatieve_lasten(ctx: FigureContext, spec: FigureSpec) -> ExactTable
             str(year),
             column.lower(),
             yearly[column].get(year),
-            Unit.EURO,
+            Eenheid.EURO,
             False,
             key=(indicator, "", str(year)),
         )
 
     return ExactTable(
-        spec, Unit.EURO, "Jaar", tuple(rows), tuple(columns), _grid(rows, columns, make)
+        spec, Eenheid.EURO, "Jaar", tuple(rows), tuple(columns), _grid(rows, columns, make)
     )
 
 
@@ -207,7 +200,7 @@ def build_maandreeks(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
             str(year),
             "verandering t.o.v. vorig jaar",
             None if change is None else Decimal(change),
-            Unit.PROCENT,
+            Eenheid.PROCENT,
             False,
             month_refs(year) + month_refs(year - 1),
         )
@@ -238,7 +231,7 @@ def build_verdeling(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
             column,
             row,
             None if value is None else Decimal(value),
-            Unit.PROCENT,
+            Eenheid.PROCENT,
             False,
             key=(f"{spec.main_indicator}#aandeel", row, column),
         )
@@ -246,7 +239,7 @@ def build_verdeling(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
     header = ctx.catalogue.by_id[spec.main_indicator].categorie
     return ExactTable(
         spec,
-        Unit.PROCENT,
+        Eenheid.PROCENT,
         header,
         tuple(rows),
         tuple(quarters),
@@ -382,14 +375,14 @@ def build_in_uitstroom(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
             period,
             row.lower(),
             flows[row].get((kind, period)),
-            Unit.PERSONEN,
+            Eenheid.PERSONEN,
             sensitive,
             key=(instroom if row == INSTROOM else uitstroom, "", period),
         )
 
     return ExactTable(
         spec,
-        Unit.PERSONEN,
+        Eenheid.PERSONEN,
         "Stroom",
         tuple(rows),
         tuple(columns),
@@ -418,13 +411,13 @@ def build_bijzondere_bijstand(ctx: FigureContext, spec: FigureSpec) -> ExactTabl
             column,
             row,
             values.get((row, column)),
-            Unit.EURO,
+            Eenheid.EURO,
             False,
             key=("participatie.bijzondere_bijstand#rij", row, column),
         )
 
     return ExactTable(
-        spec, Unit.EURO, "Categorie", tuple(rows), tuple(quarters), _grid(rows, quarters, make)
+        spec, Eenheid.EURO, "Categorie", tuple(rows), tuple(quarters), _grid(rows, quarters, make)
     )
 
 
@@ -456,7 +449,7 @@ def build_kerncijfers(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
         )
 
     return ExactTable(
-        spec, Unit.AANTAL, "Kerncijfer", tuple(rows), tuple(columns), _grid(rows, columns, make)
+        spec, Eenheid.AANTAL, "Kerncijfer", tuple(rows), tuple(columns), _grid(rows, columns, make)
     )
 
 

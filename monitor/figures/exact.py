@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from monitor.domain.catalogue import Eenheid
 from monitor.domain.registry import FigureSpec
-from monitor.figures.published import Unit
 
 CellRef = tuple[str, str]  # (row, column)
 CellKey = tuple[str, str, str]  # (population, categorie, periode): one status in every view
@@ -23,7 +23,7 @@ class ExactCell:
     periode: str
     categorie: str
     value: Decimal | None  # None: not delivered
-    unit: Unit
+    unit: Eenheid
     sensitive: bool  # a person count: the AVG rule applies
     inputs: tuple[CellRef, ...] = ()  # for a derived value: the cells it is computed from
     key: CellKey | None = None  # identity of a base cell across figures; None when derived
@@ -40,7 +40,7 @@ class ExactCell:
 @dataclass(frozen=True)
 class ExactTable:
     spec: FigureSpec
-    unit: Unit
+    unit: Eenheid
     row_header: str
     rows: tuple[str, ...]
     columns: tuple[str, ...]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
+from monitor.domain.catalogue import Eenheid
 from monitor.domain.numbers import format_dutch
 
 
@@ -41,14 +42,6 @@ METHOD_NOTE = (
 )
 
 
-class Unit(StrEnum):
-    PERSONEN = "personen"
-    EURO = "euro"
-    AANTAL = "aantal"
-    BANEN = "banen"
-    PROCENT = "procent"
-
-
 @dataclass(frozen=True)
 class PublishedCell:
     row: str
@@ -57,7 +50,7 @@ class PublishedCell:
     categorie: str  # category or series name, '' for a total
     value: Decimal | None  # None whenever status is not WAARDE
     status: CellStatus
-    unit: Unit
+    unit: Eenheid
     # (population, categorie, periode): the same key has the same status in every view; public
     # information, used by `monitor audit` to re-derive relations from exported artefacts.
     key: tuple[str, str, str] | None = None
@@ -87,19 +80,19 @@ class PublishedCell:
         return format_dutch(self.value, _decimals(self.value, self.unit)).replace(".", "")
 
 
-def _decimals(value: Decimal, unit: Unit) -> int:
-    if unit is Unit.PROCENT:
+def _decimals(value: Decimal, unit: Eenheid) -> int:
+    if unit is Eenheid.PROCENT:
         return 1
-    if unit is Unit.EURO:
+    if unit is Eenheid.EURO:
         return 0
     return 0 if value == value.to_integral_value() else 1
 
 
-def format_value(value: Decimal, unit: Unit) -> str:
+def format_value(value: Decimal, unit: Eenheid) -> str:
     text = format_dutch(value, _decimals(value, unit))
-    if unit is Unit.EURO:
+    if unit is Eenheid.EURO:
         return f"€ {text}" if value >= 0 else f"-€ {text.lstrip('-')}"
-    if unit is Unit.PROCENT:
+    if unit is Eenheid.PROCENT:
         return f"{text}%"
     return text
 
@@ -112,7 +105,7 @@ class PublishedFigure:
     section_title: str  # e.g. "Financiën"
     title: str
     shape: str  # how it is drawn; see monitor.domain.registry.Shape
-    unit: Unit
+    unit: Eenheid
     row_header: str
     rows: tuple[str, ...]
     columns: tuple[str, ...]

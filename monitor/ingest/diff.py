@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import duckdb
 
-from monitor.domain.numbers import format_dutch
+from monitor.domain.numbers import format_uploaded
 from monitor.domain.periods import period_from_key
 from monitor.store.sql import fetch_records
 
@@ -22,10 +22,6 @@ class DiffLine:
     old: Decimal | None
     new: Decimal
     earlier_period: bool  # before the latest period of this indicator, published or uploaded
-
-    @property
-    def is_new(self) -> bool:
-        return self.old is None
 
 
 @dataclass(frozen=True)
@@ -43,7 +39,7 @@ class FigureDiff:
         for line in self.changed[:limit]:
             flag = "  [eerdere periode herzien]" if line.earlier_period else ""
             lines.append(
-                f"  gewijzigd {describe(line)}: {_dutch(line.old)} → {_dutch(line.new)}{flag}"
+                f"  gewijzigd {describe(line)}: {format_uploaded(line.old)} → {format_uploaded(line.new)}{flag}"
             )
         if len(self.changed) > limit:
             lines.append(f"  … en nog {len(self.changed) - limit} gewijzigde cijfers.")
@@ -54,13 +50,6 @@ def describe(line: DiffLine) -> str:
     categorie = f" {line.categorie}" if line.categorie else ""
     gemeente = f" ({line.gemeente})" if line.gemeente else ""
     return f"{line.indicator}{categorie} {period_from_key(line.periode).label}{gemeente}"
-
-
-def _dutch(value: Decimal | None) -> str:
-    if value is None:
-        return "–"
-    decimals = 0 if value == value.to_integral_value() else 2
-    return format_dutch(value, decimals)
 
 
 def diff_against_published(con: duckdb.DuckDBPyConnection) -> FigureDiff:

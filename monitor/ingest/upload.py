@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from monitor.domain.catalogue import Catalogue
-from monitor.domain.numbers import format_dutch
+from monitor.domain.numbers import format_uploaded
 from monitor.domain.periods import period_from_key
 from monitor.ingest.diff import DiffLine, FigureDiff
 from monitor.ingest.figure_import import ImportResult, UploadFile, import_files
@@ -45,14 +45,6 @@ def run_upload(data_dir: Path, uploads: list[Upload], catalogue: Catalogue, auth
         )
 
 
-def _dutch(value: object) -> str:
-    if value is None:
-        return "–"
-    number = value  # Decimal
-    decimals = 0 if number == number.to_integral_value() else 2  # type: ignore[attr-defined]
-    return format_dutch(number, decimals)  # type: ignore[arg-type]
-
-
 def preview_frame(result: ImportResult, limit: int = 500) -> pd.DataFrame:
     """The parsed values as the beleidsmedewerker uploaded them, in Dutch notation."""
     rows = [
@@ -62,7 +54,7 @@ def preview_frame(result: ImportResult, limit: int = 500) -> pd.DataFrame:
             "Indicator": row.indicator,
             "Periode": row.period.label,
             "Categorie": row.categorie or "(totaal)",
-            "Waarde": _dutch(row.waarde),
+            "Waarde": format_uploaded(row.waarde),
         }
         for row in result.upload.rows[:limit]
     ]
@@ -74,8 +66,8 @@ def _diff_record(line: DiffLine) -> dict[str, str]:
         "Indicator": line.indicator,
         "Periode": period_from_key(line.periode).label,
         "Categorie": line.categorie or "(totaal)",
-        "Was": _dutch(line.old),
-        "Wordt": _dutch(line.new),
+        "Was": format_uploaded(line.old),
+        "Wordt": format_uploaded(line.new),
         "Eerdere periode herzien": "ja" if line.earlier_period else "",
     }
 

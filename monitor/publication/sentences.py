@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from monitor.domain.catalogue import Eenheid
 from monitor.domain.numbers import format_dutch
 from monitor.domain.periods import MONTH_ABBREVIATIONS, MONTH_NAMES
 from monitor.domain.registry import (
@@ -19,7 +20,7 @@ from monitor.domain.registry import (
     FigureSpec,
     Shape,
 )
-from monitor.figures.published import CellStatus, PublishedCell, PublishedFigure, Unit, format_value
+from monitor.figures.published import CellStatus, PublishedCell, PublishedFigure, format_value
 
 NEARLY_EQUAL_PERCENT = Decimal("0.5")
 
@@ -114,7 +115,7 @@ def _lasten(figure: PublishedFigure, spec: FigureSpec) -> list[str]:
             outcome = "gelijk aan de begroting"
         else:
             kind = "voordeel" if saldo.value > 0 else "nadeel"
-            outcome = f"een verwacht {kind} van {format_value(abs(saldo.value), Unit.EURO)}"
+            outcome = f"een verwacht {kind} van {format_value(abs(saldo.value), Eenheid.EURO)}"
         sentences.append(f"De prognose voor heel {year} is {prognose.display()}: {outcome}.")
     return sentences
 

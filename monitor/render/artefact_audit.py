@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from monitor.disclosure.audit import ReaderView, audit
-from monitor.disclosure.model import Relation, RelationKind
+from monitor.disclosure.model import SHARE_TOLERANCE, Relation, RelationKind
 from monitor.disclosure.relations import HUNDRED, SHARE_SUFFIX, declared_relations, settings_of
 from monitor.domain.catalogue import Catalogue
 from monitor.figures.published import MARKERS, CellStatus, PublishedFigure
@@ -24,7 +24,6 @@ from monitor.publication.edition import PublishedEdition
 from monitor.render.export import csv_bytes, vega_bytes
 
 STATUS_OF_MARKER = {marker: status for status, marker in MARKERS.items()}
-SHARE_TOLERANCE = Decimal("0.000001")
 
 
 @dataclass(frozen=True)

@@ -14,23 +14,20 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
+from monitor.domain.catalogue import Eenheid
 from monitor.domain.periods import MONTH_ABBREVIATIONS
 from monitor.domain.registry import (
-    AVERAGE,
     BEGROTING,
-    CHANGE,
     PROGNOSE,
-    SALDO,
     TOTAAL,
     Shape,
 )
-from monitor.figures.published import PublishedFigure, Unit
+from monitor.figures.published import PublishedFigure
 
 # Okabe-Ito without yellow (too little contrast on white), then a neutral grey for an eighth series.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#8C8C8C")
 DASHES = ([1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3], [10, 4], [4, 4], [12, 2])
 SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge", "stroke")
-SUMMARY_COLUMNS = {AVERAGE, CHANGE, BEGROTING, PROGNOSE, SALDO}
 WIDTH, HEIGHT = 640, 300
 # One font for page, exports and report: DejaVu Sans (Debian's fonts-dejavu-core), registered with
 # vl-convert for PNG/SVG; browsers without it fall back to their sans-serif.
@@ -51,10 +48,10 @@ DUTCH_LOCALE = {
     },
 }  # fmt: skip
 
-FORMATS = {Unit.EURO: "$,.0f", Unit.PROCENT: ",.0f", Unit.PERSONEN: ",.0f", Unit.AANTAL: ",.0f",
-           Unit.BANEN: ",.1f"}  # fmt: skip
-AXIS_TITLES = {Unit.EURO: "euro", Unit.PROCENT: "procent", Unit.PERSONEN: "aantal personen",
-               Unit.AANTAL: "aantal", Unit.BANEN: "banen"}  # fmt: skip
+FORMATS = {Eenheid.EURO: "$,.0f", Eenheid.PROCENT: ",.0f", Eenheid.PERSONEN: ",.0f", Eenheid.AANTAL: ",.0f",
+           Eenheid.BANEN: ",.1f"}  # fmt: skip
+AXIS_TITLES = {Eenheid.EURO: "euro", Eenheid.PROCENT: "procent", Eenheid.PERSONEN: "aantal personen",
+               Eenheid.AANTAL: "aantal", Eenheid.BANEN: "banen"}  # fmt: skip
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -104,7 +101,9 @@ def _tooltip(series_title: str, x_title: str) -> list[alt.Tooltip]:
     ]
 
 
-def _y(figure: PublishedFigure, unit: Unit | None = None, stack: bool | str | None = None) -> alt.Y:
+def _y(
+    figure: PublishedFigure, unit: Eenheid | None = None, stack: bool | str | None = None
+) -> alt.Y:
     unit = unit or figure.unit
     return alt.Y(
         "waarde:Q",
@@ -178,7 +177,7 @@ def _lasten_chart(figure: PublishedFigure) -> alt.Chart:
     return alt.layer(chart, *rules, *labels)
 
 
-def _stacked_bars(figure: PublishedFigure, data: pd.DataFrame, unit: Unit) -> alt.Chart:
+def _stacked_bars(figure: PublishedFigure, data: pd.DataFrame, unit: Eenheid) -> alt.Chart:
     # The order of the table (catalogue order, Overig last), never the values: hidden cells keep
     # their fixed place.
     categories = [row for row in figure.rows if row in set(data["rij"])]
@@ -297,16 +296,16 @@ def _base_chart(figure: PublishedFigure) -> alt.Chart:
     if shape is Shape.MAANDREEKS_PER_JAAR:
         return _lines_per_year(figure, highlight_current=True)
     if shape is Shape.VERDELING_PER_KWARTAAL:
-        return _stacked_bars(figure, cell_frame(figure), Unit.PROCENT)
+        return _stacked_bars(figure, cell_frame(figure), Eenheid.PROCENT)
     if shape is Shape.KENMERKEN:
-        return _stacked_bars(figure, _share_frame(figure), Unit.PROCENT)
+        return _stacked_bars(figure, _share_frame(figure), Eenheid.PROCENT)
     if shape is Shape.STAND_PER_KWARTAAL:
         return _lines_per_category(figure)
     if shape is Shape.IN_UITSTROOM:
         return _grouped_bars(figure)
     if shape is Shape.BIJZONDERE_BIJSTAND:
         data = cell_frame(figure)
-        return _stacked_bars(figure, data[~data["rij"].str.startswith("Eindtotaal")], Unit.EURO)
+        return _stacked_bars(figure, data[~data["rij"].str.startswith("Eindtotaal")], Eenheid.EURO)
     return _kerncijfers_chart(figure)
 
 

@@ -17,13 +17,13 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+from monitor.domain.catalogue import Eenheid
 from monitor.figures.published import (
     MARKER_LEGEND,
     METHOD_NOTE,
     CellStatus,
     PublishedCell,
     PublishedFigure,
-    Unit,
 )
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -79,9 +79,9 @@ def csv_bytes(figure: PublishedFigure, long: bool = False) -> bytes:
 
 
 def _number_format(cell: PublishedCell) -> str:
-    if cell.unit is Unit.PROCENT:
+    if cell.unit is Eenheid.PROCENT:
         return "0.0"
-    if cell.unit is Unit.EURO:
+    if cell.unit is Eenheid.EURO:
         return '"€" #,##0'
     return "#,##0" if cell.value == cell.value.to_integral_value() else "#,##0.0"  # type: ignore[union-attr]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from monitor.domain.catalogue import Catalogue, Richting
+from monitor.domain.catalogue import Catalogue, Eenheid, Richting
 from monitor.domain.numbers import format_dutch
 from monitor.domain.periods import MONTH_ABBREVIATIONS, MONTH_NAMES
 from monitor.domain.registry import BEGROTING, PROGNOSE, figure_specs, thema_figure_id
-from monitor.figures.published import CellStatus, PublishedCell, PublishedFigure, Unit, format_value
+from monitor.figures.published import CellStatus, PublishedCell, PublishedFigure, format_value
 from monitor.publication.edition import PublishedEdition
 
 STRONG_CHANGE_PERCENT = Decimal(10)
@@ -92,7 +92,7 @@ def budget_signal(figure: PublishedFigure, chapter_name: str) -> Signal | None:
         return None
     difference = prognose.value - begroting.value
     if difference > 0:
-        amount = format_value(difference, Unit.EURO)
+        amount = format_value(difference, Eenheid.EURO)
         return Signal(
             figure.chapter,
             f"{chapter_name}: de prognose voor {year} ligt {amount} boven de begroting (verwacht nadeel).",

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.periods import MONTH_NAMES
-from monitor.domain.registry import Shape, chapter_title, figure_specs
+from monitor.domain.registry import CHAPTERS, Shape, chapter_title, figure_specs
 from monitor.figures.published import MARKER_LEGEND, METHOD_NOTE, PublishedFigure
 from monitor.publication.edition import PublishedEdition
 from monitor.publication.editorial import TextRecord, thema_key
@@ -28,7 +28,6 @@ from monitor.render.charts import alt_text
 from monitor.render.export import svg_bytes
 
 TEMPLATES = Path(__file__).parent / "templates"
-CHAPTERS = ("wmo", "jeugd", "participatie", "sociale_basis")
 # The monitor prints tables for these; monthly series are read from the chart and its sentences.
 TABLE_SHAPES = {Shape.STAND_PER_KWARTAAL, Shape.KENMERKEN, Shape.IN_UITSTROOM,
                 Shape.BIJZONDERE_BIJSTAND, Shape.KERNCIJFERS, Shape.VERDELING_PER_KWARTAAL}  # fmt: skip

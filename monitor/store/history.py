@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from monitor.domain.numbers import format_moment
 from monitor.store.snapshots import (
     StoreError,
     VersionInfo,
@@ -29,7 +30,7 @@ def version_records(data_dir: Path) -> list[dict]:
 def version_lines(data_dir: Path) -> list[str]:
     lines = []
     for record in version_records(data_dir):
-        when = record["created_at"].strftime("%d-%m-%Y %H:%M")
+        when = format_moment(record["created_at"])
         lines.append(
             f"versie {record['version']}: {when}, {record['author']}, {record['action']}: "
             f"{record['description']} ({record['figures_written']} cijfers)"

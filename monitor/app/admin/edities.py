@@ -7,6 +7,7 @@ import streamlit as st
 
 from monitor.app.session import catalogue, data_dir, require
 from monitor.domain.access import Role
+from monitor.domain.numbers import format_moment
 from monitor.publication.edition import available_editions
 from monitor.publication.editorial import EditorialError, publish_edition, published_editions
 from monitor.store.history import StoreError, rollback, version_records
@@ -42,7 +43,7 @@ st.subheader("Gepubliceerde edities")
 infos = published_editions(data_dir())
 if infos:
     st.table(pd.DataFrame([
-        {"Editie": i.edition.label, "Versie": i.version, "Gepubliceerd": f"{i.published_at:%d-%m-%Y %H:%M}",
+        {"Editie": i.edition.label, "Versie": i.version, "Gepubliceerd": format_moment(i.published_at),
          "Door": i.author}
         for i in infos
     ]).set_index("Editie"))  # fmt: skip
@@ -56,7 +57,7 @@ if not records:
     st.stop()
 st.dataframe(
     pd.DataFrame([
-        {"Versie": r["version"], "Wanneer": f"{r['created_at']:%d-%m-%Y %H:%M}", "Wie": r["author"],
+        {"Versie": r["version"], "Wanneer": format_moment(r['created_at']), "Wie": r["author"],
          "Wat": r["action"], "Omschrijving": r["description"], "Cijfers": r["figures_written"],
          "Bestanden": "; ".join(r["files"])}
         for r in records

@@ -6,7 +6,8 @@ import streamlit as st
 
 from monitor.app.session import catalogue, data_dir, require
 from monitor.domain.access import Role
-from monitor.domain.registry import chapter_title
+from monitor.domain.numbers import format_moment
+from monitor.domain.registry import CHAPTERS, chapter_title
 from monitor.publication.edition import available_editions
 from monitor.publication.editorial import EditorialError, save_text, texts_for, thema_key
 
@@ -22,10 +23,7 @@ st.markdown(
     "Markdown: `**vet**`, `*cursief*`, lijstjes met `-`. HTML wordt nooit uitgevoerd."
 )
 edition = st.selectbox("Editie", editions, format_func=lambda e: e.label, key="tekst-editie")
-keys = {
-    chapter: f"Hoofdstuk {chapter_title(chapter)}"
-    for chapter in ("wmo", "jeugd", "participatie", "sociale_basis")
-}
+keys = {chapter: f"Hoofdstuk {chapter_title(chapter)}" for chapter in CHAPTERS}
 keys |= {
     thema_key(t.id): f"Sociale basis: {t.titel} (stand van zaken en acties)"
     for t in catalogue().thema
@@ -33,7 +31,7 @@ keys |= {
 key = st.selectbox("Tekst", list(keys), format_func=keys.get, key="tekst-sleutel")
 current = texts_for(data_dir(), edition).get(key)
 if current:
-    st.caption(f"Laatst opgeslagen door {current.author} op {current.saved_at:%d-%m-%Y %H:%M}.")
+    st.caption(f"Laatst opgeslagen door {current.author} op {format_moment(current.saved_at)}.")
 text = st.text_area("Tekst (Markdown)", value=current.text if current else "", height=220,
                     key=f"tekst-{edition.key}-{key}")  # fmt: skip
 st.markdown("**Voorbeeld**")

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
 
+from monitor.domain.catalogue import Eenheid
 from monitor.domain.numbers import format_dutch
 from monitor.domain.registry import Shape
 from monitor.figures.published import (
@@ -18,7 +19,6 @@ from monitor.figures.published import (
     CellStatus,
     PublishedCell,
     PublishedFigure,
-    Unit,
 )
 from monitor.render.charts import alt_text, chart_spec
 from monitor.render.export import export_bytes
@@ -91,7 +91,7 @@ def _delta(latest: PublishedCell, earlier: PublishedCell) -> str | None:
         return None
     change = latest.value - earlier.value
     sign = "+" if change >= 0 else "-"
-    if latest.unit is Unit.PROCENT:
+    if latest.unit is Eenheid.PROCENT:
         return f"{sign}{format_dutch(abs(change), 1)} procentpunt t.o.v. {earlier.column}"
     return f"{sign}{format_dutch(abs(change))} t.o.v. {earlier.column}"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from monitor.app.session import catalogue
-from monitor.domain.registry import chapter_title, figure_specs
+from monitor.domain.registry import CHAPTERS, chapter_title, figure_specs
 from monitor.figures.published import MARKER_LEGEND
 
 st.title("Over deze monitor")
@@ -41,7 +41,7 @@ st.table({"Teken": [m for m, _ in MARKER_LEGEND], "Betekenis": [t for _, t in MA
 
 st.header("Definities en bronnen", divider="gray")
 current = catalogue()
-for chapter in ("wmo", "jeugd", "participatie", "sociale_basis"):
+for chapter in CHAPTERS:
     st.subheader(chapter_title(chapter))
     for spec in figure_specs(current):
         if spec.chapter != chapter:
