@@ -78,7 +78,7 @@ def _figure(table: ExactTable, statuses: dict[CellRef, CellStatus], edition: Edi
         section=table.spec.section,
         section_title=table.spec.section_title,
         title=table.spec.title,
-        shape=table.spec.shape.value,
+        shape=table.spec.shape,
         unit=table.unit,
         row_header=table.row_header,
         rows=table.rows,

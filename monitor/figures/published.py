@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from monitor.domain.catalogue import Eenheid
 from monitor.domain.numbers import format_dutch
+from monitor.domain.registry import Shape
 
 
 class CellStatus(StrEnum):
@@ -104,7 +105,7 @@ class PublishedFigure:
     section: str  # e.g. "1.1"
     section_title: str  # e.g. "Financiën"
     title: str
-    shape: str  # how it is drawn; see monitor.domain.registry.Shape
+    shape: Shape  # how it is drawn
     unit: Eenheid
     row_header: str
     rows: tuple[str, ...]

@@ -19,6 +19,7 @@ from monitor.disclosure.audit import ReaderView, audit
 from monitor.disclosure.model import SHARE_TOLERANCE, Relation, RelationKind
 from monitor.disclosure.relations import HUNDRED, SHARE_SUFFIX, declared_relations, settings_of
 from monitor.domain.catalogue import Catalogue
+from monitor.domain.registry import Shape
 from monitor.figures.published import MARKERS, CellStatus, PublishedFigure
 from monitor.publication.edition import PublishedEdition
 from monitor.render.export import csv_bytes, vega_bytes
@@ -101,7 +102,11 @@ def read_figure(
         if read.status is not CellStatus.WAARDE and value is not None:
             problems.append(f"{figure.figure_id}: {place[0]} / {place[1]} is afgeschermd in de tabel "
                             "maar heeft een waarde in de grafiek.")  # fmt: skip
-        elif read.status is CellStatus.WAARDE and value is not None and figure.shape != "kenmerken":
+        elif (
+            read.status is CellStatus.WAARDE
+            and value is not None
+            and figure.shape is not Shape.KENMERKEN
+        ):
             # The chart carries full precision (shares); keep the most precise value a reader has.
             cells[place] = ReadCell(CellStatus.WAARDE, Decimal(str(value)))
     return cells, problems

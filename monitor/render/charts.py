@@ -290,7 +290,7 @@ def _kerncijfers_chart(figure: PublishedFigure) -> alt.Chart:
 
 
 def _base_chart(figure: PublishedFigure) -> alt.Chart:
-    shape = Shape(figure.shape)
+    shape = figure.shape
     if shape is Shape.CUMULATIEVE_LASTEN:
         return _lasten_chart(figure)
     if shape is Shape.MAANDREEKS_PER_JAAR:
@@ -306,7 +306,9 @@ def _base_chart(figure: PublishedFigure) -> alt.Chart:
     if shape is Shape.BIJZONDERE_BIJSTAND:
         data = cell_frame(figure)
         return _stacked_bars(figure, data[~data["rij"].str.startswith("Eindtotaal")], Eenheid.EURO)
-    return _kerncijfers_chart(figure)
+    if shape is Shape.KERNCIJFERS:
+        return _kerncijfers_chart(figure)
+    raise ValueError(f"{figure.figure_id}: no chart is declared for shape {shape}")
 
 
 def alt_text(figure: PublishedFigure) -> str:
@@ -320,7 +322,7 @@ def chart_for(figure: PublishedFigure) -> alt.Chart:
     if not isinstance(figure, PublishedFigure):
         raise TypeError(f"charts take a PublishedFigure, not {type(figure).__name__}")
     chart = _base_chart(figure)
-    if Shape(figure.shape) is not Shape.KERNCIJFERS:
+    if figure.shape is not Shape.KERNCIJFERS:
         chart = chart.properties(width=WIDTH, height=HEIGHT)
     return (
         chart.properties(

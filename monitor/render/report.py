@@ -77,7 +77,7 @@ def _figure_context(figure: PublishedFigure, image: str) -> dict:
         "alt": alt_text(figure),
         "sentences": figure.sentences,
         "notes": figure.notes,
-        "table": _table(figure) if Shape(figure.shape) in TABLE_SHAPES else None,
+        "table": _table(figure) if figure.shape in TABLE_SHAPES else None,
         "has_hidden": figure.has_hidden_cells,
     }
 

@@ -52,7 +52,7 @@ def _chart_for_page(figure: PublishedFigure) -> tuple[str, tuple[tuple[str, byte
 
 def render_figure(figure: PublishedFigure) -> None:
     st.subheader(figure.title, anchor=figure.figure_id)
-    if Shape(figure.shape) is Shape.KERNCIJFERS:
+    if figure.shape is Shape.KERNCIJFERS:
         render_kerncijfer_metrics(figure)
     spec_json, datasets = _chart_for_page(figure)
     spec = json.loads(spec_json)
