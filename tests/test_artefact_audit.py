@@ -15,6 +15,8 @@ from monitor.domain.editions import edition_from_text
 from monitor.publication.edition import published_edition
 from monitor.render.artefact_audit import reader_view_from_artefacts, write_artefacts
 
+pytestmark = [pytest.mark.slow]
+
 MONITOR = str(Path(sys.executable).parent / "monitor")
 
 

@@ -23,6 +23,8 @@ from monitor.publication.editorial import published_editions
 from monitor.render.export import export_bytes
 from tests.support.server import CHROMIUM, CHROMIUM_MISSING, Dashboard, running_dashboard
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 LAPTOP = {"width": 1366, "height": 900}

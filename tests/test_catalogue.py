@@ -75,7 +75,7 @@ CONTRACT_INDICATORS: dict[str, Contract] = {
     "participatie.banenafspraak": _row(Eenheid.BANEN, peildatum=True, categorie=True),
 }
 
-# product.md chapter 4: the themes of the sociale basis that the shipped catalogue configures.
+# docs/product.md chapter 4: the themes of the sociale basis that the shipped catalogue configures.
 SOCIALE_BASIS_THEMAS = (
     "vrijwilligers",
     "mantelzorg",

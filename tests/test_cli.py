@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import tree_digest
+
+pytestmark = [pytest.mark.slow]
 
 MONITOR = str(Path(sys.executable).parent / "monitor")
 

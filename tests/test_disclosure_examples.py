@@ -1,4 +1,4 @@
-"""The nine worked examples of disclosure.md (threshold 10, zeros primary, minimum range 3)."""
+"""The nine worked examples of docs/disclosure.md (threshold 10, zeros primary, minimum range 3)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Property-based tests of the disclosure gate (disclosure.md: P1, secondary suppression, R1–R3,
+"""Property-based tests of the disclosure gate (docs/disclosure.md: P1, secondary suppression, R1–R3,
 determinism) over randomly generated protection problems.
 
 Six families of problems are generated directly as `ProtectionProblem`s: 1-D tables, 2-D tables

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from conftest import LONG_HEADER, run_import, tree_digest, write_csv
 
 from benchmarks.faults import (
@@ -14,6 +15,8 @@ from benchmarks.faults import (
     store_state,
     write_large_upload,
 )
+
+pytestmark = [pytest.mark.faults, pytest.mark.slow]
 
 KILL_RUNS = 10 if os.environ.get("CI") else 4
 

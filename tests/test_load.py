@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from benchmarks.load import CHAPTERS, run_load
 from benchmarks.protocol_load import run_protocol_load
 from tests.support.server import running_dashboard
+
+pytestmark = [pytest.mark.load, pytest.mark.slow]
 
 SESSIONS = 5 if os.environ.get("CI") else 3
 

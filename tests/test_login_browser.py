@@ -24,6 +24,8 @@ from monitor.store.history import version_records
 from monitor.store.snapshots import open_snapshot
 from tests.support.server import CHROMIUM, CHROMIUM_MISSING, free_port, running_dashboard
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 MONITOR = Path(sys.executable).parent / "monitor"

@@ -19,6 +19,8 @@ from monitor.domain.catalogue import Catalogue
 from monitor.ingest.figure_import import ImportResult
 from monitor.store.snapshots import open_snapshot
 
+pytestmark = [pytest.mark.slow]
+
 MONITOR = str(Path(sys.executable).parent / "monitor")
 CBS_FILE = (
     Path(__file__).parent

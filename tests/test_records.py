@@ -180,6 +180,7 @@ def write_records(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     return write_csv(path, "\n".join(lines) + "\n")
 
 
+@pytest.mark.slow
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -207,6 +208,7 @@ def test_sql_figures_equal_the_reference_for_random_indicaties(tmp_path, data, r
     assert_stock_flow_identity(sql, "wmo.clienten", "wmo.instroom", "wmo.uitstroom")
 
 
+@pytest.mark.slow
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -393,6 +395,7 @@ def test_records_are_published_with_bron_records_and_provenance(tmp_path, data_d
     assert files == [("wmo.csv", 2, 64)]
 
 
+@pytest.mark.slow
 def test_the_cli_imports_records_and_refuses_with_a_dutch_message(tmp_path):
     good = write_csv(tmp_path / "wmo.csv", WMO_HEADER + "a;Hbh;2024-01-01;2024-05-03\n")
     env = {"MONITOR_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}

@@ -62,9 +62,13 @@ def test_the_readme_opens_with_the_two_commands():
         blocks[0]
         == "python3 -m pip install uv && python3 -m uv run --frozen monitor dashboard --demo"
     )
-    assert blocks[1] == "python3 -m pip install uv && python3 -m uv run --frozen pytest"
+    assert blocks[1] == "./test"
     ci = (PROJECT_ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert blocks[1] in ci
+    assert blocks[1] in ci.splitlines()
+    script = (PROJECT_ROOT / "test").read_text(encoding="utf-8")
+    # A fresh machine has only Python and pip: the script installs uv and what the browser tests need.
+    assert "apt-get install" in script and "chromium" in script
+    assert "python3 -m pip install -q uv" in script and "uv run --frozen pytest" in script
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,8 @@ from monitor.publication.edition import published_edition
 from monitor.publication.editorial import texts_for
 from monitor.render.report import report_html, report_pdf
 
+pytestmark = [pytest.mark.slow]
+
 
 @pytest.fixture(scope="module")
 def report(demo_data_dir, catalogue, tmp_path_factory):

@@ -1,1 +1,1 @@
-"""Disclosure control: suppression and the exact audit behind the gate (disclosure.md)."""
+"""Disclosure control: suppression and the exact audit behind the gate (docs/disclosure.md)."""

@@ -1,4 +1,4 @@
-"""The audit: what can a reader derive about each hidden cell? (disclosure.md, R1–R3)
+"""The audit: what can a reader derive about each hidden cell? (docs/disclosure.md, R1–R3)
 
 The reader knows every published value, every relation, that counts are non-negative integers,
 and what the markers mean (`<10`: 0…9, or 1…9 when zeros are published; `x`: at least 10).

@@ -1,6 +1,6 @@
 """The disclosure gate: the one place where exact tables become published figures.
 
-All figures of an edition are protected together (disclosure.md): P1 (person counts under the
+All figures of an edition are protected together (docs/disclosure.md): P1 (person counts under the
 threshold become `<10`), P2 (an amount whose linked count is hidden is hidden), secondary
 suppression over every declared relation, and the exact audit (R1–R3) with repair. P3: a value
 derived from other cells (an average, a change) is published only when all its inputs are.

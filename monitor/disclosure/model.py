@@ -1,5 +1,5 @@
 """The protection model: cells with one identity across all views, and the linear relations a
-reader can use between them (disclosure.md, "Model")."""
+reader can use between them (docs/disclosure.md, "Model")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Primary and secondary suppression to a fixed point (disclosure.md, "Rules").
+"""Primary and secondary suppression to a fixed point (docs/disclosure.md, "Rules").
 
 Deterministic: cells and relations are visited in key order and ties are broken by key, so the
 same data gives the same pattern whatever order the rows arrived in.

@@ -88,7 +88,7 @@ class Indicator(_Strict):
     streefwaarde: float | None = None
     richting: Richting | None = None
     voorlopig: bool = False
-    # Relations a reader can use to recompute hidden counts (disclosure.md), declared here so
+    # Relations a reader can use to recompute hidden counts (docs/disclosure.md), declared here so
     # the gate protects every view of the same population together.
     optelbaar_tot: str = ""  # the categories add up to this indicator's total at the same period
     instroom: str = ""  # for a stand: stand(t) = stand(t-1) + instroom(t) - uitstroom(t)

@@ -1,5 +1,5 @@
 -- Purpose: per year the average per month of a monthly total, the number of months it is based
---          on, and the change in percent against the previous year (product.md "Trend sentences";
+--          on, and the change in percent against the previous year (docs/product.md "Trend sentences";
 --          for the current, incomplete year: the months available).
 -- Parameters: $indicator, $gemeente, $eerste (first day, DATE), $laatste (peildatum, DATE),
 --             $som_categorieen (sum the categories when no total was delivered; false for

@@ -1,5 +1,5 @@
 -- Purpose: every cell an edition published, with its status and published value: the history
---          that later editions must respect (disclosure.md, "History is frozen").
+--          that later editions must respect (docs/disclosure.md, "History is frozen").
 -- Parameters: none.
 CREATE TABLE IF NOT EXISTS edition_cells (
     editie    VARCHAR NOT NULL,
