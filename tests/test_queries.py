@@ -76,19 +76,41 @@ PARAMETERS = {
 }
 
 
+def sql_header(text: str) -> str:
+    """The leading comment block of a query file: its lines up to the first that is no comment."""
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("--"):
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def undeclared_parameters(text: str) -> set[str]:
+    """`$named` parameters the body uses but the header's Parameters line does not name."""
+    header = sql_header(text)
+    declared = header.split("-- Parameters:", 1)[1] if "-- Parameters:" in header else ""
+    body = text[len(header) :]
+    return {p for p in re.findall(r"\$([a-z_0-9]+)", body) if f"${p}" not in declared}
+
+
 def test_every_query_file_has_a_header_with_purpose_and_parameters():
     for name in QUERY_NAMES:
         text = load_sql(name)
         assert text.startswith("-- Purpose:"), name
-        assert "-- Parameters:" in text, name
-        for parameter in re.findall(r"\$([a-z_0-9]+)", text):
-            assert (
-                parameter in text.split("-- Parameters:")[1].split("\n\n")[0]
-                or parameter in PARAMETERS
-            ), name
+        assert "-- Parameters:" in sql_header(text), name
+        assert undeclared_parameters(text) == set(), name
+
+
+def test_a_header_that_says_no_parameters_fails_when_the_body_uses_one():
+    text = "-- Purpose: one figure.\n-- Parameters: none\nSELECT waarde FROM figures WHERE indicator = $indicator\n"
+    assert undeclared_parameters(text) == {"indicator"}
 
 
 COPY_QUERIES = set(PREVIOUS_TABLES)
+# The demo store has cijfers for every figure query and for these reads of the store's own tables.
+RETURNS_ROWS_ON_THE_DEMO = ("gedeeld/", "participatie/", "sociale_basis/", "store/all_figures",
+                            "store/list_versions", "store/period_range", "store/published_editions")  # fmt: skip
 
 
 def staged_row() -> pd.DataFrame:
@@ -130,5 +152,10 @@ def test_query_runs_against_the_demo_store(name, demo_data_dir, tmp_path):
         params["path"] = snapshot
     result = execute(con, name, **params)
     if result.description:
-        assert isinstance(result.fetchall(), list)
+        columns = [column[0] for column in result.description]
+        rows = result.fetchall()
+        assert len(set(columns)) == len(columns), name
+        if name.startswith(RETURNS_ROWS_ON_THE_DEMO):
+            assert rows, f"{name} returns nothing on the demo store"
+            assert all(len(row) == len(columns) for row in rows), name
     con.close()

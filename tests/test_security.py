@@ -3,6 +3,7 @@ locked dependencies, and a clean bandit report (every exception justified in the
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -36,6 +37,11 @@ def test_real_secrets_are_never_committed():
 
 
 def test_dependencies_are_locked():
+    # `uv lock --check` fails when pyproject.toml and uv.lock disagree; offline, from the lock alone.
+    uv = [shutil.which("uv")] if shutil.which("uv") else ["python3", "-m", "uv"]
+    result = subprocess.run([*uv, "lock", "--check", "--offline"], cwd=PROJECT_ROOT,  # nosec B603
+                            capture_output=True, text=True)  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
     lock = tomllib.loads((PROJECT_ROOT / "uv.lock").read_text(encoding="utf-8"))
     names = {package["name"] for package in lock["package"]}
     assert {"streamlit", "duckdb", "pandas", "altair", "pydantic"} <= names
