@@ -75,7 +75,7 @@ def monitor_import(
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit_file_bytes, limit_file_bytes))
 
-    return subprocess.Popen([MONITOR, "import", str(upload), "--auteur", "test"], env=env,  # nosec B603
+    return subprocess.Popen([MONITOR, "importeer", str(upload), "--auteur", "test"], env=env,  # nosec B603
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=limit)  # fmt: skip
 
 

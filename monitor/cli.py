@@ -1,4 +1,7 @@
-"""`monitor`: import figures, export published figures, load the demo and start the dashboard."""
+"""`monitor`: import figures, export published figures, load the demo and start the dashboard.
+
+Everything a user types is Dutch (`importeer`, `--bestand`, ...); the old English spellings
+stay as aliases for one release."""
 
 from __future__ import annotations
 
@@ -44,7 +47,7 @@ def _edition(text: str | None, data_dir: Path) -> Edition:
     latest = latest_edition(data_dir)
     if latest is None:
         raise StoreError(
-            f"De store in {data_dir} is leeg: importeer eerst cijfers (monitor import) of laad de "
+            f"De store in {data_dir} is leeg: importeer eerst cijfers (monitor importeer) of laad de "
             "demo (monitor demo)."
         )
     return latest
@@ -81,14 +84,14 @@ def _report_import(notes: Sequence[str], diff_report: str, version: int | None) 
         print(f"  {note}")
     print(diff_report)
     if version is None:
-        print("Proefimport (--dry-run): er is niets gepubliceerd.")
+        print("Proefimport (--proef): er is niets gepubliceerd.")
     else:
         print(f"Gepubliceerd als versie {version}.")
     return EXIT_OK
 
 
 def _import_records(args: argparse.Namespace, files: list) -> int:
-    """`monitor import --records KIND FILE...`: compute the client figures from records."""
+    """`monitor importeer --registraties SOORT BESTAND...`: compute the client figures from records."""
     import datetime as dt
 
     from monitor.domain.periods import PeriodKind, parse_period, period_containing
@@ -136,7 +139,7 @@ def command_export(args: argparse.Namespace) -> int:
     elif args.format in ("csv", "svg", "vega"):
         sys.stdout.buffer.write(data)
     else:
-        print(f"Geef voor {args.format} een bestand op met --out.", file=sys.stderr)
+        print(f"Geef voor {args.format} een bestand op met --bestand.", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK
 
@@ -267,54 +270,117 @@ def command_dashboard(args: argparse.Namespace) -> int:
         return subprocess.call(command)  # nosec B603
 
 
+def _old(spelling: str) -> str:
+    """The help-text note for a spelling kept as an alias for one release."""
+    return f"oude spelling {spelling}: verouderd, werkt nog één release"
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """Dutch names for everything a user types; each old (English) spelling still works, as an
+    alias, for one release."""
     parser = argparse.ArgumentParser(
         prog="monitor",
         description="Monitor Sociaal Domein. De store staat in MONITOR_DATA_DIR (standaard data/).",
+        epilog="Oude spellingen (import, export, audit, report, --out, --format, ...) werken nog "
+        "één release; ze zijn verouderd.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
 
-    importing = commands.add_parser("import", help="cijferbestanden (CSV/XLSX) importeren")
+    importing = commands.add_parser(
+        "importeer",
+        aliases=["import"],
+        help=f"cijferbestanden (CSV/XLSX) importeren ({_old('import')})",
+    )
     importing.add_argument("files", nargs="+", metavar="BESTAND")
     importing.add_argument("--indicator", help="indicator-id voor een breed bestand")
     importing.add_argument(
-        "--dry-run", action="store_true", help="alleen controleren en verschillen tonen"
+        "--proef",
+        "--dry-run",
+        dest="dry_run",
+        action="store_true",
+        help=f"alleen controleren en verschillen tonen, niets publiceren ({_old('--dry-run')})",
     )
     importing.add_argument("--auteur", help="naam in de historie (standaard de gebruiker)")
     importing.add_argument(
+        "--registraties",
         "--records",
+        dest="records",
         choices=("wmo", "jeugd", "participatie"),
-        help="gepseudonimiseerde records: de cliëntcijfers worden berekend",
+        metavar="SOORT",
+        help="gepseudonimiseerde registraties (indicaties of uitkeringen) van wmo, jeugd of "
+        f"participatie: de cliëntcijfers worden berekend ({_old('--records')})",
     )
     importing.add_argument(
+        "--onderbreking-dagen",
         "--gap-dagen",
+        dest="gap_dagen",
         type=int,
         default=1,
         metavar="DAGEN",
-        help="records: indicaties met een onderbreking korter dan dit aantal dagen vormen één "
-        "zorgperiode (standaard 1)",
+        help="registraties: indicaties met een onderbreking korter dan dit aantal dagen vormen "
+        f"één zorgperiode (standaard 1; {_old('--gap-dagen')})",
     )
     importing.add_argument(
-        "--tot", metavar="PERIODE", help="records: laatste maand met cijfers, bijvoorbeeld 2024-09"
+        "--tot",
+        metavar="PERIODE",
+        help="registraties: laatste maand met cijfers, bijvoorbeeld 2024-09",
     )
     importing.set_defaults(handler=command_import)
 
-    exporting = commands.add_parser("export", help="een gepubliceerde figuur exporteren")
+    exporting = commands.add_parser(
+        "exporteer",
+        aliases=["export"],
+        help=f"een gepubliceerde figuur exporteren ({_old('export')})",
+    )
     exporting.add_argument("figure_id", metavar="FIGUUR")
     exporting.add_argument("--editie", help="peildatum van de editie, bijvoorbeeld 2024-03")
-    exporting.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
-    exporting.add_argument("--long", action="store_true", help="rijen periode;categorie;waarde")
-    exporting.add_argument("--out", help="bestand om naar te schrijven (standaard: scherm)")
+    exporting.add_argument(
+        "--formaat",
+        "--format",
+        dest="format",
+        choices=EXPORT_FORMATS,
+        default="csv",
+        help=f"bestandsformaat (standaard csv; {_old('--format')})",
+    )
+    exporting.add_argument(
+        "--lang",
+        "--long",
+        dest="long",
+        action="store_true",
+        help=f"lang formaat: rijen periode;categorie;waarde ({_old('--long')})",
+    )
+    exporting.add_argument(
+        "--bestand",
+        "--out",
+        dest="out",
+        metavar="BESTAND",
+        help=f"bestand om naar te schrijven (standaard: scherm; {_old('--out')})",
+    )
     exporting.set_defaults(handler=command_export)
 
-    auditing = commands.add_parser("audit", help="de AVG-controle van een editie opnieuw doen")
+    auditing = commands.add_parser(
+        "controleer",
+        aliases=["audit"],
+        help=f"de AVG-controle van een editie opnieuw doen ({_old('audit')})",
+    )
     auditing.add_argument("--editie", help="peildatum van de editie, bijvoorbeeld 2024-03")
     auditing.add_argument("--map", help="bewaar de gecontroleerde exportbestanden in deze map")
     auditing.set_defaults(handler=command_audit)
 
-    report = commands.add_parser("report", help="het rapport van een editie als pdf")
+    report = commands.add_parser(
+        "rapport",
+        aliases=["report"],
+        help=f"het rapport van een editie als pdf ({_old('report')})",
+    )
     report.add_argument("--editie", help="peildatum van de editie, bijvoorbeeld 2024-03")
-    report.add_argument("--out", required=True, help="het pdf-bestand om te schrijven")
+    report.add_argument(
+        "--bestand",
+        "--out",
+        dest="out",
+        metavar="BESTAND",
+        required=True,
+        help=f"het pdf-bestand om te schrijven ({_old('--out')})",
+    )
     report.set_defaults(handler=command_report)
 
     listing = commands.add_parser("figuren", help="alle figuur-ids tonen")
@@ -343,8 +409,23 @@ def build_parser() -> argparse.ArgumentParser:
     dashboard.add_argument(
         "--demo", action="store_true", help="demodata laden als de store leeg is"
     )
-    dashboard.add_argument("--port", type=int, default=8501)
-    dashboard.add_argument("--headless", action="store_true", help="geen browser openen")
+    dashboard.add_argument(
+        "--poort",
+        "--port",
+        dest="port",
+        type=int,
+        default=8501,
+        metavar="POORT",
+        help="de poort waarop het dashboard luistert, bijvoorbeeld http://localhost:POORT "
+        f"(standaard %(default)s; {_old('--port')})",
+    )
+    dashboard.add_argument(
+        "--zonder-browser",
+        "--headless",
+        dest="headless",
+        action="store_true",
+        help=f"geen browser openen ({_old('--headless')})",
+    )
     dashboard.add_argument(
         "--login",
         action="store_true",

@@ -23,7 +23,7 @@ MONITOR = str(Path(sys.executable).parent / "monitor")
 @pytest.mark.parametrize("editie", ["2026-09", "2025-06", "2024-03"])
 def test_the_demo_editions_pass_the_audit(demo_data_dir, editie):
     env = {**os.environ, "MONITOR_DATA_DIR": str(demo_data_dir)}
-    result = subprocess.run([MONITOR, "audit", "--editie", editie], capture_output=True, text=True,
+    result = subprocess.run([MONITOR, "controleer", "--editie", editie], capture_output=True, text=True,
                             env=env, timeout=300)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "geslaagd" in result.stdout

@@ -244,7 +244,7 @@ def cli_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, s
     for name in CLI_FILES:
         data_dir = work / name / "data"
         env = {**os.environ, "MONITOR_DATA_DIR": str(data_dir)}
-        args = [MONITOR, "import", str(CORPUS / name)]
+        args = [MONITOR, "importeer", str(CORPUS / name)]
         if indicator_for(name):
             args += ["--indicator", WIDE_INDICATOR]
         process = subprocess.Popen(

@@ -29,7 +29,7 @@ def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def export_rows(data_dir: Path, *args: str) -> list[list[str]]:
-    result = run(data_dir, "export", *args)
+    result = run(data_dir, "exporteer", *args)
     assert result.returncode == 0, result.stderr
     text = result.stdout.lstrip("\ufeff")
     return [row for row in csv.reader(text.splitlines(), delimiter=";")]
@@ -39,7 +39,7 @@ def test_wide_clients_table_round_trips_with_less_than_ten(tmp_path):
     source = tmp_path / "clienten.csv"
     source.write_text(WIDE_CLIENTS, encoding="utf-8")
     data_dir = tmp_path / "data"
-    imported = run(data_dir, "import", str(source), "--indicator", "wmo.clienten")
+    imported = run(data_dir, "importeer", str(source), "--indicator", "wmo.clienten")
     assert imported.returncode == 0, imported.stderr
     assert "Gepubliceerd als versie 1." in imported.stdout
     rows = export_rows(data_dir, "wmo-clienten-per-voorziening")
@@ -55,7 +55,7 @@ def test_export_without_edition_uses_the_latest_quarter_in_the_store(tmp_path):
     source = tmp_path / "clienten.csv"
     source.write_text(WIDE_CLIENTS, encoding="utf-8")
     data_dir = tmp_path / "data"
-    run(data_dir, "import", str(source), "--indicator", "wmo.clienten")
+    run(data_dir, "importeer", str(source), "--indicator", "wmo.clienten")
     latest = export_rows(data_dir, "wmo-clienten-per-voorziening")
     explicit = export_rows(data_dir, "wmo-clienten-per-voorziening", "--editie", "2024-03")
     assert latest == explicit
@@ -74,7 +74,7 @@ def test_bijzondere_bijstand_merges_small_categories_into_overig(tmp_path):
     source = tmp_path / "bijzondere_bijstand.csv"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     data_dir = tmp_path / "data"
-    assert run(data_dir, "import", str(source)).returncode == 0
+    assert run(data_dir, "importeer", str(source)).returncode == 0
     rows = export_rows(data_dir, "participatie-bijzondere-bijstand", "--editie", "2024-09")
     table = {
         row[0]: row[1:]
@@ -99,13 +99,13 @@ def test_a_malformed_file_changes_nothing_and_says_why_in_dutch(tmp_path):
     data_dir = tmp_path / "data"
     good = tmp_path / "clienten.csv"
     good.write_text(WIDE_CLIENTS, encoding="utf-8")
-    assert run(data_dir, "import", str(good), "--indicator", "wmo.clienten").returncode == 0
+    assert run(data_dir, "importeer", str(good), "--indicator", "wmo.clienten").returncode == 0
     before = tree_digest(data_dir)
     bad = tmp_path / "fout.csv"
     bad.write_text(
         "indicator;periode;categorie;waarde\nwmo.lasten;2024-03;;twaalf\n", encoding="utf-8"
     )
-    result = run(data_dir, "import", str(bad))
+    result = run(data_dir, "importeer", str(bad))
     assert result.returncode == 1
     assert "fout.csv, rij 2, kolom 'waarde': 'twaalf' is geen getal" in result.stderr
     assert "Er is niets gewijzigd" in result.stderr
@@ -116,11 +116,11 @@ def test_dry_run_shows_the_differences_and_publishes_nothing(tmp_path):
     data_dir = tmp_path / "data"
     source = tmp_path / "clienten.csv"
     source.write_text(WIDE_CLIENTS, encoding="utf-8")
-    run(data_dir, "import", str(source), "--indicator", "wmo.clienten")
+    run(data_dir, "importeer", str(source), "--indicator", "wmo.clienten")
     before = tree_digest(data_dir)
     revised = tmp_path / "herzien.csv"
     revised.write_text(WIDE_CLIENTS.replace("412", "415").replace("445", "450"), encoding="utf-8")
-    result = run(data_dir, "import", str(revised), "--indicator", "wmo.clienten", "--dry-run")
+    result = run(data_dir, "importeer", str(revised), "--indicator", "wmo.clienten", "--proef")
     assert result.returncode == 0, result.stderr
     assert "gewijzigde cijfers: 2 (waarvan eerdere perioden: 1)" in result.stdout
     assert "412 → 415  [eerdere periode herzien]" in result.stdout
@@ -129,13 +129,13 @@ def test_dry_run_shows_the_differences_and_publishes_nothing(tmp_path):
 
 
 def test_unknown_figure_lists_the_known_ones(tmp_path):
-    result = run(tmp_path / "data", "export", "wmo-onbekend")
+    result = run(tmp_path / "data", "exporteer", "wmo-onbekend")
     assert result.returncode == 2
     assert "wmo-clienten-per-voorziening" in result.stderr
 
 
 def test_export_on_an_empty_store_explains_what_to_do(tmp_path):
-    result = run(tmp_path / "leeg", "export", "wmo-lasten")
+    result = run(tmp_path / "leeg", "exporteer", "wmo-lasten")
     assert result.returncode == 1
     assert "De store in" in result.stderr and "is leeg" in result.stderr
 
@@ -144,10 +144,16 @@ def test_xlsx_export_writes_a_workbook(tmp_path):
     data_dir = tmp_path / "data"
     source = tmp_path / "clienten.csv"
     source.write_text(WIDE_CLIENTS, encoding="utf-8")
-    run(data_dir, "import", str(source), "--indicator", "wmo.clienten")
+    run(data_dir, "importeer", str(source), "--indicator", "wmo.clienten")
     out = tmp_path / "clienten.xlsx"
     result = run(
-        data_dir, "export", "wmo-clienten-per-voorziening", "--format", "xlsx", "--out", str(out)
+        data_dir,
+        "exporteer",
+        "wmo-clienten-per-voorziening",
+        "--formaat",
+        "xlsx",
+        "--bestand",
+        str(out),
     )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes()[:2] == b"PK"
@@ -157,7 +163,7 @@ def test_versions_lists_who_imported_which_file(tmp_path):
     data_dir = tmp_path / "data"
     source = tmp_path / "clienten.csv"
     source.write_text(WIDE_CLIENTS, encoding="utf-8")
-    run(data_dir, "import", str(source), "--indicator", "wmo.clienten", "--auteur", "beleid")
+    run(data_dir, "importeer", str(source), "--indicator", "wmo.clienten", "--auteur", "beleid")
     result = run(data_dir, "versies")
     assert "versie 1:" in result.stdout and "beleid" in result.stdout
     assert "clienten.csv (4 rijen, sha256" in result.stdout

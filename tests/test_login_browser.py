@@ -223,7 +223,7 @@ def test_cli_import_while_the_upload_page_is_open_succeeds_and_the_page_keeps_wo
     source.write_text(CLI_IMPORT, encoding="utf-8")
 
     result = subprocess.run(
-        [str(MONITOR), "import", str(source), "--auteur", "cli-test"],
+        [str(MONITOR), "importeer", str(source), "--auteur", "cli-test"],
         capture_output=True,
         text=True,
         env={**os.environ, "MONITOR_DATA_DIR": str(app.data_dir)},

@@ -84,7 +84,7 @@ def export_long(data_dir: Path, gemeente: str, editie: str | None) -> list[str]:
     env |= {"MONITOR_DATA_DIR": str(data_dir), "MONITOR_GEMEENTE": gemeente}
     edition = ["--editie", editie] if editie else []
     result = subprocess.run(
-        [MONITOR, "export", "wmo-clienten-per-voorziening", *edition, "--long"],
+        [MONITOR, "exporteer", "wmo-clienten-per-voorziening", *edition, "--lang"],
         capture_output=True,
         text=True,
         env=env,

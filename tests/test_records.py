@@ -400,14 +400,14 @@ def test_the_cli_imports_records_and_refuses_with_a_dutch_message(tmp_path):
     good = write_csv(tmp_path / "wmo.csv", WMO_HEADER + "a;Hbh;2024-01-01;2024-05-03\n")
     env = {"MONITOR_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
     ok = subprocess.run(
-        [MONITOR, "import", "--records", "wmo", "--gap-dagen", "1", "--tot", "2024-03", str(good)],
+        [MONITOR, "importeer", "--registraties", "wmo", "--onderbreking-dagen", "1", "--tot", "2024-03", str(good)],
         capture_output=True, text=True, env=env, timeout=120,
     )  # fmt: skip
     assert ok.returncode == 0, ok.stderr
     assert "Gepubliceerd als versie 1" in ok.stdout and "jan-24 t/m mrt-24" in ok.stdout
     bad = write_csv(tmp_path / "fout.csv", WMO_HEADER + "a;Hbh;2024-01-01;32-01-2024\n")
     refused_run = subprocess.run(
-        [MONITOR, "import", "--records", "wmo", str(bad)],
+        [MONITOR, "importeer", "--registraties", "wmo", str(bad)],
         capture_output=True, text=True, env=env, timeout=120,
     )  # fmt: skip
     assert refused_run.returncode == 1

@@ -322,7 +322,7 @@ def read_file(path: Path, display_name: str | None = None) -> Iterator[RawSheet]
                     name,
                     f"het bestand is {size / MB:.1f} MB; de grens voor cijferbestanden is "
                     f"{MAX_FIGURE_FILE_BYTES // MB} MB. Splits het bestand of lever records aan "
-                    "met --records.",
+                    "met --registraties.",
                 )
             ]
         )

@@ -1,6 +1,6 @@
 """Importing pseudonymised records (data-contract §3): the client figures are computed, not typed.
 
-`monitor import --records wmo|jeugd|participatie FILE...` reads indicaties (Wmo, Jeugd) or
+`monitor importeer --registraties wmo|jeugd|participatie FILE...` reads indicaties (Wmo, Jeugd) or
 uitkeringen (Participatie), refuses anything that looks like a BSN, validates every row in SQL,
 computes zorgperiodes and the figures per month in SQL (`queries/records/`) and publishes them
 through the same staging and replace path as a figure upload, with bron = 'records'.
