@@ -258,6 +258,7 @@ def cli_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, s
     return results
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CLI_FILES)
 def test_the_import_command_refuses_a_malformed_file_with_exit_code_1(name, cli_runs):
     code, out, err, data_dir = cli_runs[name]

@@ -514,6 +514,7 @@ def test_new_thema_indicator_is_unknown_to_the_shipped_catalogue(data_dir, catal
     assert not data_dir.exists()
 
 
+@pytest.mark.slow
 def test_cli_lists_the_new_thema_figure_with_the_gemeente_catalogue(gemeente_catalogue, data_dir):
     env = {**os.environ, "MONITOR_DATA_DIR": str(data_dir)}
     listed = subprocess.run(

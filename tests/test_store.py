@@ -173,6 +173,7 @@ def test_a_reader_keeps_reading_its_version_while_the_next_is_published(data_dir
         reader.close()
 
 
+@pytest.mark.slow
 def test_an_import_in_another_process_publishes_while_a_reader_holds_the_snapshot(
     data_dir, catalogue, tmp_path
 ):
