@@ -49,7 +49,7 @@ def store_state(data_dir: Path) -> str:
     """A fingerprint of everything a reader sees: the figures of the current snapshot."""
     con = open_snapshot(data_dir)
     try:
-        rows = fetch_records(con, "store/all_figures")
+        rows = fetch_records(con, "store/all_cijfers")
     finally:
         con.close()
     return hashlib.sha256(repr(rows).encode()).hexdigest()

@@ -84,9 +84,9 @@ def _report_import(notes: Sequence[str], diff_report: str, version: int | None) 
         print(f"  {note}")
     print(diff_report)
     if version is None:
-        print("Proefimport (--proef): er is niets gepubliceerd.")
+        print("Proefimport (--proef): er is niets opgeslagen.")
     else:
-        print(f"Gepubliceerd als versie {version}.")
+        print(f"Opgeslagen als versie {version}.")
     return EXIT_OK
 
 

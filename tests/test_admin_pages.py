@@ -144,7 +144,7 @@ def figure(store: Path, indicator: str, periode: str) -> str | None:
     con = open_snapshot(store)
     try:
         row = con.execute(
-            "SELECT waarde FROM figures WHERE indicator = ? AND periode = ? "
+            "SELECT waarde FROM cijfers WHERE indicator = ? AND periode = ? "
             "AND categorie = '' AND gemeente = ''",
             [indicator, periode],
         ).fetchone()
@@ -156,7 +156,7 @@ def figure(store: Path, indicator: str, periode: str) -> str | None:
 def figure_rows(store: Path, version: int | None = None) -> list[tuple]:
     con = open_snapshot(store, version)
     try:
-        return con.execute("SELECT * FROM figures ORDER BY ALL").fetchall()
+        return con.execute("SELECT * FROM cijfers ORDER BY ALL").fetchall()
     finally:
         con.close()
 
@@ -316,7 +316,7 @@ def test_upload_shows_validation_preview_and_diff_and_publishes_only_after_confi
     assert [s.value for s in at.subheader] == [
         "Validatie",
         "Voorbeeld van de ingelezen cijfers",
-        "Verschillen met wat gepubliceerd is",
+        "Verschillen met de opgeslagen cijfers",
     ]
     assert "Geen fouten gevonden." in [s.value for s in at.success]
     preview = at.dataframe[0].value
@@ -331,23 +331,23 @@ def test_upload_shows_validation_preview_and_diff_and_publishes_only_after_confi
     assert list(changed["Wordt"]) == ["1.600.000"]
     assert list(changed["Eerdere periode herzien"]) == ["ja"]
     assert tree_digest(store) == before, "checking an upload must not change the store"
-    publish = at.button(key="upload-publiceren")
+    publish = at.button(key="upload-opslaan")
     assert publish.disabled, "publishing needs the confirmation first"
 
     at.checkbox(key="upload-bevestigd").check()
     run_ok(at)
     assert tree_digest(store) == before, "ticking the box must not change the store"
-    at.button(key="upload-publiceren").click()
+    at.button(key="upload-opslaan").click()
     run_ok(at)
 
     newest = version_records(store)[0]
-    assert f"Gepubliceerd als versie {newest['version']}." in [s.value for s in at.success]
+    assert f"Opgeslagen als versie {newest['version']}." in [s.value for s in at.success]
     assert newest["author"] == "beleid@voorbeeld.nl"
     assert any("lasten_herzien.csv" in name for name in newest["files"])
     assert figure(store, "wmo.lasten", "2026-10") == NEW_OCTOBER
     assert figure(store, "wmo.lasten", "2026-03") == REVISED_MARCH != old_march
     run_ok(at)  # the next rerun forgets the checked upload: it cannot be published twice
-    assert "Publiceren" not in [button.label for button in at.main.button]
+    assert "Opslaan" not in [button.label for button in at.main.button]
 
 
 def test_checking_other_files_asks_for_a_new_confirmation(store: Path) -> None:
@@ -359,7 +359,7 @@ def test_checking_other_files_asks_for_a_new_confirmation(store: Path) -> None:
     upload(at, "tweede.csv", (LONG_HEADER + "wmo.lasten;2026-01;;1\n").encode())
 
     assert at.checkbox(key="upload-bevestigd").value is False
-    assert at.button(key="upload-publiceren").disabled
+    assert at.button(key="upload-opslaan").disabled
 
 
 def test_publishing_after_the_store_changed_since_the_check_does_not_publish_unseen_changes(
@@ -373,7 +373,7 @@ def test_publishing_after_the_store_changed_since_the_check_does_not_publish_uns
     at.checkbox(key="upload-bevestigd").check()
     run_ok(at)
 
-    at.button(key="upload-publiceren").click()
+    at.button(key="upload-opslaan").click()
     run_ok(at)
 
     assert not [s.value for s in at.success if s.value.startswith("Gepubliceerd")]
@@ -393,7 +393,7 @@ def test_malformed_upload_is_refused_in_dutch_with_file_row_and_column_and_chang
     assert "fout.csv, rij 2, kolom 'waarde': 'twaalf' is geen getal" in report
     assert "Er is niets gewijzigd" in report
     assert not at.dataframe
-    assert "Publiceren" not in [button.label for button in at.main.button]
+    assert "Opslaan" not in [button.label for button in at.main.button]
     assert tree_digest(store) == before
 
 

@@ -41,7 +41,7 @@ def test_wide_clients_table_round_trips_with_less_than_ten(tmp_path):
     data_dir = tmp_path / "data"
     imported = run(data_dir, "importeer", str(source), "--indicator", "wmo.clienten")
     assert imported.returncode == 0, imported.stderr
-    assert "Gepubliceerd als versie 1." in imported.stdout
+    assert "Opgeslagen als versie 1." in imported.stdout
     rows = export_rows(data_dir, "wmo-clienten-per-voorziening")
     assert rows[0] == WIDE_CLIENTS.splitlines()[0].split(";")
     table = {row[0]: row[1:] for row in rows[1:5]}
@@ -124,7 +124,7 @@ def test_dry_run_shows_the_differences_and_publishes_nothing(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "gewijzigde cijfers: 2 (waarvan eerdere perioden: 1)" in result.stdout
     assert "412 → 415  [eerdere periode herzien]" in result.stdout
-    assert "er is niets gepubliceerd" in result.stdout
+    assert "er is niets opgeslagen" in result.stdout
     assert tree_digest(data_dir) == before
 
 

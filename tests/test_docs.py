@@ -9,7 +9,13 @@ import subprocess
 from monitor.config import PROJECT_ROOT
 
 REFERENCE = re.compile(r"[A-Za-z0-9_./-]+\.md\b")
-SOURCES = ("monitor", "queries", "tests", "benchmarks", "app.py", "README.md")
+# A path into the repository, such as `monitor/store/sql.py` or `queries/store/cijfer_count.sql`:
+# it must name a tracked file, so a move cannot leave the README or a design document behind.
+PATH_REFERENCE = re.compile(
+    r"(?<![A-Za-z0-9_./-])(?:monitor|queries|tests|benchmarks|docs|data)/[A-Za-z0-9_/.-]+?"
+    r"\.(?:py|sql|md|toml|j2)\b"
+)
+SOURCES = ("monitor", "queries", "tests", "benchmarks", "docs", "app.py", "README.md")
 
 
 def tracked_files() -> set[str]:
@@ -32,6 +38,11 @@ def dangling_references(files: set[str]) -> list[str]:
             if target in files or (target in names and "/" not in target):
                 continue
             dangling.append(f"{path}: {reference}")
+        dangling.extend(
+            f"{path}: {reference}"
+            for reference in PATH_REFERENCE.findall(text)
+            if reference not in files and "*" not in reference
+        )
     return dangling
 
 
@@ -43,6 +54,12 @@ def test_a_reference_to_a_document_outside_the_repository_is_found():
     files = tracked_files()
     assert "docs/disclosure.md" in files
     assert dangling_references(files - {"docs/disclosure.md"}) != []
+
+
+def test_a_path_to_a_moved_module_is_found():
+    files = tracked_files()
+    assert "tests/oracles/records_reference.py" in files
+    assert dangling_references(files - {"tests/oracles/records_reference.py"}) != []
 
 
 def test_the_code_map_names_every_module():

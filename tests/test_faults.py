@@ -44,7 +44,7 @@ def test_a_full_disk_gives_a_dutch_error_and_loses_nothing(data_dir, catalogue, 
     process = monitor_import(data_dir, upload, limit_file_bytes=2_000_000)
     _, stderr = process.communicate(timeout=300)
     assert process.returncode == 1
-    assert "Publiceren is mislukt" in stderr and "er is niets veranderd" in stderr
+    assert "Opslaan is mislukt" in stderr and "er is niets veranderd" in stderr
     assert "Traceback" not in stderr
     after = tree_digest(data_dir)
     # The lock file may be touched; every snapshot and the pointer are exactly as before.

@@ -20,7 +20,7 @@ def published(data_dir: Path) -> list[tuple[str, str, str, Decimal]]:
     con = open_snapshot(data_dir)
     try:
         return con.sql(
-            "SELECT indicator, periode, categorie, waarde FROM figures ORDER BY ALL"
+            "SELECT indicator, periode, categorie, waarde FROM cijfers ORDER BY ALL"
         ).fetchall()
     finally:
         con.close()
@@ -292,7 +292,7 @@ def test_every_version_records_its_files_with_name_hash_and_rows(data_dir, catal
     con = open_snapshot(data_dir)
     try:
         versions = con.sql(
-            "SELECT version, author, action, description, figures_written FROM versions ORDER BY version"
+            "SELECT version, author, action, description, rows_written FROM versions ORDER BY version"
         ).fetchall()
         files = con.sql(
             "SELECT version, file_name, sha256, data_rows FROM version_files ORDER BY ALL"

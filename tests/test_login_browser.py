@@ -131,7 +131,7 @@ def figure(data_dir: Path, indicator: str, periode: str) -> int | None:
     con = open_snapshot(data_dir)
     try:
         row = con.execute(
-            "SELECT waarde FROM figures WHERE indicator = ? AND periode = ? AND categorie = ''",
+            "SELECT waarde FROM cijfers WHERE indicator = ? AND periode = ? AND categorie = ''",
             [indicator, periode],
         ).fetchone()
     finally:
@@ -150,7 +150,7 @@ def assert_upload_page_is_out_of_reach(page: Page, app: App, context: BrowserCon
     expect(typed.locator("h1").first).to_have_text(MAIN_PAGE_TITLE)
     assert typed.locator(FILE_UPLOADER).count() == 0
     assert typed.get_by_role("button", name="Controleren").count() == 0
-    assert typed.get_by_role("button", name="Publiceren").count() == 0
+    assert typed.get_by_role("button", name="Opslaan").count() == 0
 
 
 # --- the tests -----------------------------------------------------------------------------------
@@ -180,17 +180,17 @@ def test_beleidsmedewerker_logs_in_at_the_provider_and_publishes_an_upload(
     expect(main).to_contain_text("eerdere perioden worden herzien")
     screenshot(page, "upload-verschillen")
     assert figure(app.data_dir, "wmo.lasten", "2026-10") is None, "nothing published yet"
-    publish = page.get_by_role("button", name="Publiceren", exact=True)
+    publish = page.get_by_role("button", name="Opslaan", exact=True)
     expect(publish).to_be_disabled()
 
     page.get_by_text("Ik heb de verschillen gecontroleerd").click()
     expect(publish).to_be_enabled()
     publish.click()
 
-    expect(main).to_contain_text("Gepubliceerd als versie")
+    expect(main).to_contain_text("Opgeslagen als versie")
     screenshot(page, "upload-gepubliceerd")
     newest = version_records(app.data_dir)[0]
-    expect(main).to_contain_text(f"Gepubliceerd als versie {newest['version']}.")
+    expect(main).to_contain_text(f"Opgeslagen als versie {newest['version']}.")
     assert newest["author"] == "beleid@voorbeeld.nl"
     assert figure(app.data_dir, "wmo.lasten", "2026-10") == 1_450_000
     assert figure(app.data_dir, "wmo.lasten", "2026-03") == 1_600_000

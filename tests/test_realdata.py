@@ -142,8 +142,8 @@ def test_import_gives_one_figure_per_non_empty_row(imported, records):
     assert result.diff.changed == ()
     con = open_snapshot(data_dir)
     try:
-        count = con.execute("SELECT count(*) FROM figures").fetchone()
-        gemeenten = con.execute("SELECT count(DISTINCT gemeente) FROM figures").fetchone()
+        count = con.execute("SELECT count(*) FROM cijfers").fetchone()
+        gemeenten = con.execute("SELECT count(DISTINCT gemeente) FROM cijfers").fetchone()
     finally:
         con.close()
     assert count == (expected,)
@@ -164,7 +164,7 @@ def test_rows_suppressed_by_cbs_give_no_figure(imported):
     assert all(row.gemeente != HEERDE for row in result.upload.rows)
     con = open_snapshot(data_dir)
     try:
-        heerde = con.execute("SELECT count(*) FROM figures WHERE gemeente = ?", [HEERDE]).fetchone()
+        heerde = con.execute("SELECT count(*) FROM cijfers WHERE gemeente = ?", [HEERDE]).fetchone()
     finally:
         con.close()
     assert heerde == (0,)
@@ -177,7 +177,7 @@ def test_every_real_value_is_stored_exactly(imported, records):
         stored = {
             (gemeente, periode): waarde
             for gemeente, periode, waarde in con.sql(
-                "SELECT gemeente, periode, waarde FROM figures WHERE indicator = 'wmo.clienten' "
+                "SELECT gemeente, periode, waarde FROM cijfers WHERE indicator = 'wmo.clienten' "
                 "AND categorie = 'Hulp bij het huishouden'"
             ).fetchall()
         }

@@ -381,9 +381,9 @@ def test_records_are_published_with_bron_records_and_provenance(tmp_path, data_d
     )
     con = duckdb.connect(str(current_snapshot(data_dir)), read_only=True)
     try:
-        bronnen = con.sql("SELECT DISTINCT bron FROM figures").fetchall()
+        bronnen = con.sql("SELECT DISTINCT bron FROM cijfers").fetchall()
         stand = con.sql(
-            "SELECT waarde FROM figures WHERE indicator = 'wmo.clienten' AND periode = '2024-02' "
+            "SELECT waarde FROM cijfers WHERE indicator = 'wmo.clienten' AND periode = '2024-02' "
             "AND categorie = ''"
         ).fetchall()[0]
         description = con.sql("SELECT description FROM versions").fetchall()[0][0]
@@ -404,7 +404,7 @@ def test_the_cli_imports_records_and_refuses_with_a_dutch_message(tmp_path):
         capture_output=True, text=True, env=env, timeout=120,
     )  # fmt: skip
     assert ok.returncode == 0, ok.stderr
-    assert "Gepubliceerd als versie 1" in ok.stdout and "jan-24 t/m mrt-24" in ok.stdout
+    assert "Opgeslagen als versie 1" in ok.stdout and "jan-24 t/m mrt-24" in ok.stdout
     bad = write_csv(tmp_path / "fout.csv", WMO_HEADER + "a;Hbh;2024-01-01;32-01-2024\n")
     refused_run = subprocess.run(
         [MONITOR, "importeer", "--registraties", "wmo", str(bad)],

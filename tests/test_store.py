@@ -1,4 +1,4 @@
-"""The snapshot store: immutable versions, an atomic pointer, and readers that never see half a publish."""
+"""The snapshot store: immutable versions, an atomic pointer, and readers that never see half a write."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from monitor.store.snapshots import (
     VersionInfo,
     current_snapshot,
     open_snapshot,
-    publish,
     store_dir,
+    write_version,
 )
 
 INFO = VersionInfo("test", "import", "Testversie")
@@ -30,9 +30,9 @@ def writes_lasten(
     """A `change` that publishes one figure wmo.lasten for `periode`."""
 
     def change(con: duckdb.DuckDBPyConnection) -> int:
-        con.execute("DELETE FROM figures WHERE indicator = 'wmo.lasten' AND periode = ?", [periode])
+        con.execute("DELETE FROM cijfers WHERE indicator = 'wmo.lasten' AND periode = ?", [periode])
         con.execute(
-            "INSERT INTO figures VALUES "
+            "INSERT INTO cijfers VALUES "
             "('wmo.lasten', ?, 'maand', 2024, 3, DATE '2024-03-31', '', '', ?, 'upload')",
             [periode, value],
         )
@@ -43,7 +43,7 @@ def writes_lasten(
 
 def lasten(con: duckdb.DuckDBPyConnection) -> list[int]:
     return [
-        int(value) for (value,) in con.sql("SELECT waarde FROM figures ORDER BY periode").fetchall()
+        int(value) for (value,) in con.sql("SELECT waarde FROM cijfers ORDER BY periode").fetchall()
     ]
 
 
@@ -64,7 +64,7 @@ def test_a_missing_or_empty_data_dir_is_a_valid_empty_store(exists, data_dir):
 
     con = open_snapshot(data_dir)
     try:
-        assert con.execute("SELECT count(*) FROM figures").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM cijfers").fetchone() == (0,)
         assert con.execute("SELECT count(*) FROM versions").fetchone() == (0,)
     finally:
         con.close()
@@ -72,7 +72,7 @@ def test_a_missing_or_empty_data_dir_is_a_valid_empty_store(exists, data_dir):
 
 
 def test_publishing_creates_the_first_snapshot_and_the_pointer(data_dir):
-    version = publish(data_dir, INFO, writes_lasten(100))
+    version = write_version(data_dir, INFO, writes_lasten(100))
 
     assert version == 1
     assert (store_dir(data_dir) / "CURRENT").read_text(encoding="ascii") == "v000001.duckdb\n"
@@ -80,7 +80,7 @@ def test_publishing_creates_the_first_snapshot_and_the_pointer(data_dir):
     con = open_snapshot(data_dir)
     try:
         assert lasten(con) == [100]
-        assert con.sql("SELECT version, author, figures_written FROM versions").fetchall() == [
+        assert con.sql("SELECT version, author, rows_written FROM versions").fetchall() == [
             (1, "test", 1)
         ]
     finally:
@@ -89,10 +89,10 @@ def test_publishing_creates_the_first_snapshot_and_the_pointer(data_dir):
 
 
 def test_a_new_version_is_a_new_file_and_the_old_snapshot_stays_unchanged(data_dir):
-    publish(data_dir, INFO, writes_lasten(100))
+    write_version(data_dir, INFO, writes_lasten(100))
     first = tree_digest(data_dir)["store/v000001.duckdb"]
 
-    assert publish(data_dir, INFO, writes_lasten(200, "2024-04")) == 2
+    assert write_version(data_dir, INFO, writes_lasten(200, "2024-04")) == 2
 
     after = tree_digest(data_dir)
     assert after["store/v000001.duckdb"] == first
@@ -109,7 +109,7 @@ def test_a_new_version_is_a_new_file_and_the_old_snapshot_stays_unchanged(data_d
 
 
 def test_a_failing_change_leaves_the_store_byte_identical_without_temporary_files(data_dir):
-    publish(data_dir, INFO, writes_lasten(100))
+    write_version(data_dir, INFO, writes_lasten(100))
     before = tree_digest(data_dir)
 
     def fails_halfway(con: duckdb.DuckDBPyConnection) -> int:
@@ -117,7 +117,7 @@ def test_a_failing_change_leaves_the_store_byte_identical_without_temporary_file
         raise RuntimeError("de wijziging mislukt")
 
     with pytest.raises(RuntimeError, match="de wijziging mislukt"):
-        publish(data_dir, INFO, fails_halfway)
+        write_version(data_dir, INFO, fails_halfway)
 
     assert tree_digest(data_dir) == before
     assert temporaries(data_dir) == []
@@ -133,7 +133,7 @@ def test_a_failing_first_publish_leaves_an_empty_store(data_dir):
         raise RuntimeError("mislukt")
 
     with pytest.raises(RuntimeError):
-        publish(data_dir, INFO, fails)
+        write_version(data_dir, INFO, fails)
 
     assert current_snapshot(data_dir) is None
     assert temporaries(data_dir) == []
@@ -141,11 +141,11 @@ def test_a_failing_first_publish_leaves_an_empty_store(data_dir):
 
 
 def test_temporaries_left_by_a_killed_publish_are_removed_by_the_next(data_dir):
-    publish(data_dir, INFO, writes_lasten(100))
+    write_version(data_dir, INFO, writes_lasten(100))
     stale = store_dir(data_dir) / ".tmp-000002-afgebroken.duckdb"
     stale.write_bytes(b"half geschreven")
 
-    assert publish(data_dir, INFO, writes_lasten(200)) == 2
+    assert write_version(data_dir, INFO, writes_lasten(200)) == 2
     assert not stale.exists()
 
 
@@ -158,10 +158,10 @@ def test_a_pointer_to_a_strange_file_is_reported_as_a_damaged_store(data_dir):
 
 
 def test_a_reader_keeps_reading_its_version_while_the_next_is_published(data_dir):
-    publish(data_dir, INFO, writes_lasten(100))
+    write_version(data_dir, INFO, writes_lasten(100))
     reader = open_snapshot(data_dir)
     try:
-        publish(data_dir, INFO, writes_lasten(200))
+        write_version(data_dir, INFO, writes_lasten(200))
 
         assert lasten(reader) == [100]
         fresh = open_snapshot(data_dir)
@@ -235,7 +235,7 @@ def test_rollback_restores_earlier_figures_as_a_new_recorded_version(data_dir, c
     assert version == 3
     con = open_snapshot(data_dir)
     try:
-        figures = con.execute("SELECT periode, waarde FROM figures ORDER BY periode").fetchall()
+        figures = con.execute("SELECT periode, waarde FROM cijfers ORDER BY periode").fetchall()
         history = con.execute(
             "SELECT version, action, author FROM versions ORDER BY version"
         ).fetchall()

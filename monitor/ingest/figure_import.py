@@ -6,18 +6,20 @@ Used by `monitor import` and by the upload page, so both give the same report.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
 
 from monitor.domain.catalogue import Catalogue
-from monitor.ingest.diff import FigureDiff, diff_against_published
-from monitor.ingest.parsing import FigureRow, duplicate_problems, parse_figure_file
+from monitor.ingest.diff import CijferDiff, diff_against_stored
+from monitor.ingest.parsing import CijferRow, duplicate_problems, parse_figure_file
 from monitor.ingest.problems import ImportRefused, Problem
 from monitor.ingest.reading import read_file
-from monitor.store.snapshots import SourceFile, VersionInfo, open_snapshot, publish
+from monitor.store.snapshots import SourceFile, VersionInfo, reading, write_version
 from monitor.store.sql import execute
 
 
@@ -29,7 +31,7 @@ class UploadFile:
 
 @dataclass(frozen=True)
 class ValidatedUpload:
-    rows: tuple[FigureRow, ...]
+    rows: tuple[CijferRow, ...]
     files: tuple[SourceFile, ...]
     notes: tuple[str, ...]
 
@@ -37,7 +39,7 @@ class ValidatedUpload:
 @dataclass(frozen=True)
 class ImportResult:
     upload: ValidatedUpload
-    diff: FigureDiff
+    diff: CijferDiff
     version: int | None  # None for a dry run
 
 
@@ -54,7 +56,7 @@ def validate_files(
 ) -> ValidatedUpload:
     """Parse and validate every file; raises ImportRefused listing every problem found."""
     problems: list[Problem] = []
-    rows: list[FigureRow] = []
+    rows: list[CijferRow] = []
     notes: list[str] = []
     sources: list[SourceFile] = []
     if not files:
@@ -82,7 +84,7 @@ def validate_files(
     return ValidatedUpload(tuple(rows), tuple(sources), tuple(notes))
 
 
-def _staged_frame(rows: tuple[FigureRow, ...], bron: str) -> pd.DataFrame:
+def _staged_frame(rows: tuple[CijferRow, ...], bron: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "indicator": [r.indicator for r in rows],
@@ -99,14 +101,43 @@ def _staged_frame(rows: tuple[FigureRow, ...], bron: str) -> pd.DataFrame:
     )
 
 
-def stage_rows(con: duckdb.DuckDBPyConnection, rows: tuple[FigureRow, ...], bron: str) -> None:
-    """Make the rows visible to the store queries as the relation `staged_figures`."""
-    con.register("staged_figures", _staged_frame(rows, bron))
+def stage_rows(con: duckdb.DuckDBPyConnection, rows: tuple[CijferRow, ...], bron: str) -> None:
+    """Make the rows visible to the store queries as the relation `staged_cijfers`."""
+    con.register("staged_cijfers", _staged_frame(rows, bron))
 
 
 def replace_staged(con: duckdb.DuckDBPyConnection) -> None:
-    execute(con, "store/delete_replaced_figures")
-    execute(con, "store/insert_staged_figures")
+    execute(con, "store/delete_replaced_cijfers")
+    execute(con, "store/insert_staged_cijfers")
+
+
+Diff = TypeVar("Diff")
+
+
+def compare_and_store(
+    data_dir: Path,
+    stage: Callable[[duckdb.DuckDBPyConnection], None],
+    compare: Callable[[duckdb.DuckDBPyConnection], Diff],
+    info: VersionInfo,
+    rows: int,
+    *,
+    dry_run: bool,
+) -> tuple[Diff, int | None]:
+    """The one path of both imports into the store: stage the cijfers beside the current
+    snapshot, compare, and (unless dry_run) replace them into a new version. Returns the
+    comparison and the new version (None on a dry run)."""
+    with reading(data_dir) as reader:
+        stage(reader)
+        diff = compare(reader)
+    if dry_run:
+        return diff, None
+
+    def change(con: duckdb.DuckDBPyConnection) -> int:
+        stage(con)
+        replace_staged(con)
+        return rows
+
+    return diff, write_version(data_dir, info, change)
 
 
 def import_files(
@@ -122,22 +153,13 @@ def import_files(
 ) -> ImportResult:
     """Validate, diff and (unless dry_run) publish a new version. Raises ImportRefused."""
     upload = validate_files(files, catalogue, indicator_id)
-    reader = open_snapshot(data_dir)
-    try:
-        stage_rows(reader, upload.rows, bron)
-        diff = diff_against_published(reader)
-    finally:
-        reader.close()
-    if dry_run:
-        return ImportResult(upload, diff, None)
-
-    def change(con: duckdb.DuckDBPyConnection) -> int:
-        stage_rows(con, upload.rows, bron)
-        replace_staged(con)
-        return len(upload.rows)
-
     names = ", ".join(source.name for source in upload.files)
-    version = publish(
-        data_dir, VersionInfo(author, action, f"Import van {names}", upload.files), change
+    diff, version = compare_and_store(
+        data_dir,
+        lambda con: stage_rows(con, upload.rows, bron),
+        diff_against_stored,
+        VersionInfo(author, action, f"Import van {names}", upload.files),
+        len(upload.rows),
+        dry_run=dry_run,
     )
     return ImportResult(upload, diff, version)

@@ -36,7 +36,7 @@ NUMBER_HINT = "Gebruik cijfers, bijvoorbeeld 12 of 1.250,50."
 
 
 @dataclass(frozen=True)
-class FigureRow:
+class CijferRow:
     indicator: str
     period: Period
     categorie: str
@@ -58,7 +58,7 @@ class FigureRow:
 
 @dataclass
 class SheetResult:
-    rows: list[FigureRow] = field(default_factory=list)
+    rows: list[CijferRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -314,7 +314,7 @@ def _row_from_cells(
     values: ValueReader,
     result: SheetResult,
     columns: dict[str, int],
-) -> FigureRow | None:
+) -> CijferRow | None:
     ok = True
     try:
         if _text(period_cell) == "":
@@ -352,7 +352,7 @@ def _row_from_cells(
         return None
     if not ok or value is None:
         return None
-    return FigureRow(
+    return CijferRow(
         indicator.id, period, categorie, gemeente.upper(), value, sheet.file, sheet.sheet, number
     )
 
@@ -408,7 +408,7 @@ def parse_wide(sheet: RawSheet, indicator: Indicator, values: ValueReader) -> Sh
                 result.problems.append(sheet.problem(value, raw.number, sheet.header[col]))
             elif value is not None:
                 result.rows.append(
-                    FigureRow(
+                    CijferRow(
                         indicator.id,
                         period,
                         categorie,
@@ -484,8 +484,8 @@ def parse_figure_file(
     return result
 
 
-def duplicate_problems(rows: Iterable[FigureRow]) -> list[Problem]:
-    first_seen: dict[tuple[str, str, str, str], FigureRow] = {}
+def duplicate_problems(rows: Iterable[CijferRow]) -> list[Problem]:
+    first_seen: dict[tuple[str, str, str, str], CijferRow] = {}
     problems = []
     for row in rows:
         earlier = first_seen.setdefault(row.key, row)

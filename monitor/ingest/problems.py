@@ -39,6 +39,6 @@ class ImportRefused(Exception):
         if len(self.problems) > MAX_REPORTED:
             lines.append(f"… en nog {len(self.problems) - MAX_REPORTED} problemen.")
         lines.append(
-            "Er is niets gewijzigd: de gepubliceerde cijfers zijn dezelfde als voor de upload."
+            "Er is niets gewijzigd: de opgeslagen cijfers zijn dezelfde als voor de upload."
         )
         return "\n".join(lines)

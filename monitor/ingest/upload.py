@@ -13,7 +13,7 @@ import pandas as pd
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.numbers import format_uploaded
 from monitor.domain.periods import period_from_key
-from monitor.ingest.diff import DiffLine, FigureDiff
+from monitor.ingest.diff import CijferDiff, DiffLine
 from monitor.ingest.figure_import import ImportResult, UploadFile, import_files
 
 
@@ -72,9 +72,9 @@ def _diff_record(line: DiffLine) -> dict[str, str]:
     }
 
 
-def changed_frame(diff: FigureDiff) -> pd.DataFrame:
+def changed_frame(diff: CijferDiff) -> pd.DataFrame:
     return pd.DataFrame([_diff_record(line) for line in diff.changed])
 
 
-def new_frame(diff: FigureDiff, limit: int = 500) -> pd.DataFrame:
+def new_frame(diff: CijferDiff, limit: int = 500) -> pd.DataFrame:
     return pd.DataFrame([_diff_record(line) for line in diff.new[:limit]])

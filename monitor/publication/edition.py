@@ -24,7 +24,7 @@ from monitor.figures.builders import FigureContext, build_exact_table
 from monitor.figures.exact import CellKey
 from monitor.figures.published import CellStatus, PublishedFigure
 from monitor.publication.sentences import sentences_for
-from monitor.store.snapshots import current_snapshot, open_snapshot, version_of
+from monitor.store.snapshots import current_snapshot, reading, version_of
 from monitor.store.sql import fetch_records
 
 
@@ -67,15 +67,12 @@ def store_version(data_dir: Path) -> str:
 
 def _period_range(data_dir: Path, gemeente: str | None) -> dict:
     """First and last day covered by monthly or quarterly figures of the gemeente."""
-    con = open_snapshot(data_dir)
-    try:
+    with reading(data_dir) as con:
         return fetch_records(
             con,
             "store/period_range",
             gemeente=config.gemeente_code() if gemeente is None else gemeente,
         )[0]
-    finally:
-        con.close()
 
 
 def available_editions(data_dir: Path, gemeente: str | None = None) -> list[Edition]:
@@ -120,13 +117,10 @@ def _frozen(con: duckdb.DuckDBPyConnection, edition: Edition) -> dict[CellKey, C
 def _build(
     data_dir: Path, version: int | None, edition: Edition, gemeente: str, catalogue: Catalogue
 ) -> PublishedEdition:
-    con = open_snapshot(data_dir, version)
-    try:
+    with reading(data_dir, version) as con:
         context = FigureContext(con, edition, catalogue, gemeente)
         tables = [build_exact_table(context, spec) for spec in figure_specs(catalogue)]
         protected = protect_edition(tables, edition, catalogue, _frozen(con, edition))
-    finally:
-        con.close()
     # Sentences are written from the published cells only, so they cannot reveal a hidden value.
     figures = tuple(
         figure.worded(sentences_for(figure, table.spec))

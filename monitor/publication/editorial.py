@@ -17,7 +17,7 @@ import pandas as pd
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.editions import Edition, edition_from_text
 from monitor.publication.edition import published_edition
-from monitor.store.snapshots import VersionInfo, current_snapshot, open_snapshot, publish
+from monitor.store.snapshots import VersionInfo, current_snapshot, reading, write_version
 from monitor.store.sql import execute, fetch_records
 
 MAX_TEXT_LENGTH = 20_000
@@ -51,14 +51,11 @@ def thema_key(thema_id: str) -> str:
 def texts_for(
     data_dir: Path, edition: Edition, version: int | None = None
 ) -> dict[str, TextRecord]:
-    con = open_snapshot(data_dir, version)
-    try:
+    with reading(data_dir, version) as con:
         records = fetch_records(con, "store/texts_for_edition", editie=edition.key)
-    finally:
-        con.close()
     return {
         r["sleutel"]: TextRecord(
-            r["sleutel"], r["tekst"], r["author"], r["created_at"], r["version"]
+            r["sleutel"], r["tekst"], r["auteur"], r["aangemaakt_op"], r["versie"]
         )
         for r in records
     }
@@ -85,23 +82,20 @@ def save_texts(data_dir: Path, edition: Edition, texts: dict[str, str], author: 
         version = int(execute(con, "store/next_version").fetchone()[0])
         for key, text in sorted(texts.items()):
             execute(con, "store/insert_text", editie=edition.key, sleutel=key, tekst=text.strip(),
-                    author=author, created_at=_now(), version=version)  # fmt: skip
+                    auteur=author, aangemaakt_op=_now(), versie=version)  # fmt: skip
         return 0
 
     names = ", ".join(f"'{key}'" for key in sorted(texts))
     info = VersionInfo(author, "tekst", f"Tekst {names} voor editie {edition.label}")
-    return publish(data_dir, info, change)
+    return write_version(data_dir, info, change)
 
 
 def published_editions(data_dir: Path) -> list[PublishedEditionInfo]:
-    con = open_snapshot(data_dir)
-    try:
+    with reading(data_dir) as con:
         records = fetch_records(con, "store/published_editions")
-    finally:
-        con.close()
     return [
         PublishedEditionInfo(
-            edition_from_text(r["editie"]), r["version"], r["published_at"], r["author"]
+            edition_from_text(r["editie"]), r["versie"], r["gepubliceerd_op"], r["auteur"]
         )
         for r in records
     ]
@@ -124,11 +118,11 @@ def publish_edition(data_dir: Path, edition: Edition, catalogue: Catalogue, auth
 
     def change(con: duckdb.DuckDBPyConnection) -> int:
         version = int(execute(con, "store/next_version").fetchone()[0])
-        execute(con, "store/insert_edition", editie=edition.key, version=version,
-                published_at=_now(), author=author)  # fmt: skip
+        execute(con, "store/insert_edition", editie=edition.key, versie=version,
+                gepubliceerd_op=_now(), auteur=author)  # fmt: skip
         con.register("edition_cells_frame", frame)
         execute(con, "store/insert_edition_cells")
         return 0
 
     info = VersionInfo(author, "editie", f"Editie {edition.label} gepubliceerd")
-    return publish(data_dir, info, change)
+    return write_version(data_dir, info, change)

@@ -9,10 +9,10 @@ from monitor.domain.numbers import format_moment
 from monitor.store.snapshots import (
     StoreError,
     VersionInfo,
-    open_snapshot,
-    publish,
+    reading,
     replace_with_earlier,
     snapshot_for_version,
+    write_version,
 )
 from monitor.store.sql import fetch_records
 
@@ -20,11 +20,8 @@ __all__ = ["StoreError", "rollback", "version_lines", "version_records"]
 
 
 def version_records(data_dir: Path) -> list[dict]:
-    con = open_snapshot(data_dir)
-    try:
+    with reading(data_dir) as con:
         return fetch_records(con, "store/list_versions")
-    finally:
-        con.close()
 
 
 def version_lines(data_dir: Path) -> list[str]:
@@ -33,10 +30,10 @@ def version_lines(data_dir: Path) -> list[str]:
         when = format_moment(record["created_at"])
         lines.append(
             f"versie {record['version']}: {when}, {record['author']}, {record['action']}: "
-            f"{record['description']} ({record['figures_written']} cijfers)"
+            f"{record['description']} ({record['rows_written']} cijfers)"
         )
         lines.extend(f"    {name}" for name in record["files"])
-    return lines or ["De store is leeg: er is nog niets gepubliceerd."]
+    return lines or ["De store is leeg: er is nog niets opgeslagen."]
 
 
 def rollback(data_dir: Path, version: int, author: str) -> int:
@@ -44,4 +41,4 @@ def rollback(data_dir: Path, version: int, author: str) -> int:
     recorded version, so it can be undone the same way."""
     earlier = snapshot_for_version(data_dir, version)
     info = VersionInfo(author, "rollback", f"Teruggedraaid naar versie {version}")
-    return publish(data_dir, info, replace_with_earlier, earlier=earlier)
+    return write_version(data_dir, info, replace_with_earlier, earlier=earlier)

@@ -1,4 +1,4 @@
-"""The snapshot store: every publish writes a new immutable DuckDB file and then switches a
+"""The snapshot store: every write (an import, a text, an edition, a rollback) creates a new immutable DuckDB file and then switches a
 small pointer atomically, so readers never see half an import and an import can run while a
 dashboard is serving.
 
@@ -27,15 +27,24 @@ from monitor.store.sql import execute
 
 SNAPSHOT_NAME = re.compile(r"v(\d{6})\.duckdb")
 PREVIOUS_TABLES = (
-    "store/copy_figures_from_previous",
+    "store/copy_cijfers_from_previous",
     "store/copy_versions_from_previous",
     "store/copy_version_files_from_previous",
     "store/copy_texts_from_previous",
     "store/copy_editions_from_previous",
     "store/copy_edition_cells_from_previous",
 )
+# A snapshot written before the store table was named `cijfers` reads through these views.
+LEGACY_VIEWS = (
+    "store/legacy/view_cijfers",
+    "store/legacy/view_versions",
+    "store/legacy/view_version_files",
+    "store/legacy/view_texts",
+    "store/legacy/view_editions",
+    "store/legacy/view_edition_cells",
+)
 SCHEMA = (
-    "store/create_figures",
+    "store/create_cijfers",
     "store/create_versions",
     "store/create_version_files",
     "store/create_texts",
@@ -111,7 +120,37 @@ def open_snapshot(data_dir: Path, version: int | None = None) -> duckdb.DuckDBPy
         con = duckdb.connect(":memory:")
         _create_schema(con)
         return con
-    return duckdb.connect(str(snapshot), read_only=True)
+    con = duckdb.connect(str(snapshot), read_only=True)
+    if not has_legacy_schema(con, snapshot.stem):
+        return con
+    con.close()
+    return _open_legacy(snapshot)
+
+
+@contextlib.contextmanager
+def reading(data_dir: Path, version: int | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """`open_snapshot` for a `with` block: the connection is closed however the block ends."""
+    con = open_snapshot(data_dir, version)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def has_legacy_schema(con: duckdb.DuckDBPyConnection, database: str) -> bool:
+    """Whether the snapshot attached as `database` has the schema from before the rename of
+    `figures` to `cijfers` (and of the texts and editions columns to Dutch)."""
+    return bool(execute(con, "store/legacy/has_legacy_schema", database=database).fetchall()[0][0])
+
+
+def _open_legacy(snapshot: Path) -> duckdb.DuckDBPyConnection:
+    # A view cannot share its name with the table it reads in the same database, so the old
+    # file is attached beside an in-memory database that holds today's names as views.
+    con = duckdb.connect(":memory:")
+    execute(con, "store/legacy/attach_legacy", path=str(snapshot))
+    for name in LEGACY_VIEWS:
+        execute(con, name)
+    return con
 
 
 @contextlib.contextmanager
@@ -136,7 +175,7 @@ def _missing_directories(directory: Path) -> list[Path]:
 
 
 def _remove_if_unused(created: list[Path]) -> None:
-    # A first publish that fails leaves the data directory as it found it: not even a lock file.
+    # A first write that fails leaves the data directory as it found it: not even a lock file.
     for directory in created:
         (directory / ".lock").unlink(missing_ok=True)
         with contextlib.suppress(OSError):
@@ -157,32 +196,32 @@ def _next_version(directory: Path) -> int:
 
 
 def _remove_stale_temporaries(directory: Path) -> None:
-    # Left behind only by a process killed mid-publish; never named by CURRENT, so safe to drop.
+    # Left behind only by a process killed mid-write; never named by CURRENT, so safe to drop.
     for stale in directory.glob(".tmp-*"):
         stale.unlink(missing_ok=True)
 
 
-def publish(
+def write_version(
     data_dir: Path,
     info: VersionInfo,
     change: Callable[[duckdb.DuckDBPyConnection], int],
     earlier: Path | None = None,
 ) -> int:
     """Create the next version: copy the current snapshot's tables into a new file, apply
-    `change` (which returns the number of figures written) in one transaction, then switch the
+    `change` (which returns the number of cijfers written) in one transaction, then switch the
     pointer atomically. `earlier` is an older snapshot attached as `earlier` for a rollback.
     Returns the new version number. On any error the store is left exactly as it was."""
     directory = store_dir(data_dir)
     created = _missing_directories(directory)
     try:
-        return _publish_locked(data_dir, directory, info, change, earlier)
+        return _write_locked(data_dir, directory, info, change, earlier)
     except BaseException:
         if current_snapshot(data_dir) is None:
             _remove_if_unused(created)
         raise
 
 
-def _publish_locked(
+def _write_locked(
     data_dir: Path,
     directory: Path,
     info: VersionInfo,
@@ -205,7 +244,7 @@ def _publish_locked(
                     execute(con, "store/attach_earlier", path=str(earlier))
                 con.begin()
                 if current is not None:
-                    _copy_previous(con)
+                    _copy_previous(con, legacy=has_legacy_schema(con, "previous"))
                 written = change(con)
                 execute(
                     con,
@@ -215,7 +254,7 @@ def _publish_locked(
                     author=info.author,
                     action=info.action,
                     description=info.description,
-                    figures_written=written,
+                    rows_written=written,
                 )
                 for source in info.files:
                     execute(
@@ -244,14 +283,14 @@ def _publish_locked(
                 final.unlink(missing_ok=True)
             if isinstance(error, OSError | duckdb.Error):
                 raise StoreError(
-                    f"Publiceren is mislukt: {_failure(error)}; er is niets veranderd."
+                    f"Opslaan is mislukt: {_failure(error)}; er is niets veranderd."
                 ) from error
             raise
     return version
 
 
 def _failure(error: BaseException) -> str:
-    """The cause of a failed publish in words a beleidsmedewerker can act on."""
+    """The cause of a failed write in words a beleidsmedewerker can act on."""
     text = str(getattr(error, "strerror", None) or error)
     if any(sign in text for sign in ("No space left", "File too large", "Disk quota")):
         return (
@@ -262,9 +301,12 @@ def _failure(error: BaseException) -> str:
     return f"de database gaf een fout ({text})"
 
 
-def _copy_previous(con: duckdb.DuckDBPyConnection) -> None:
-    # A fresh file per version (instead of copying the old file) keeps snapshots compact.
+def _copy_previous(con: duckdb.DuckDBPyConnection, *, legacy: bool) -> None:
+    # A fresh file per version (instead of copying the old file) keeps snapshots compact; the
+    # copies are by position, so only the renamed cijfers table needs its own query.
     for name in PREVIOUS_TABLES:
+        if legacy and name == "store/copy_cijfers_from_previous":
+            name = "store/legacy/copy_cijfers_from_previous"
         execute(con, name)
 
 
@@ -290,6 +332,9 @@ def _switch_pointer(directory: Path, name: str) -> None:
 
 
 def replace_with_earlier(con: duckdb.DuckDBPyConnection) -> int:
-    execute(con, "store/delete_all_figures")
-    execute(con, "store/replace_figures_from_version")
-    return int(execute(con, "store/figure_count").fetchone()[0])
+    execute(con, "store/delete_all_cijfers")
+    if has_legacy_schema(con, "earlier"):
+        execute(con, "store/legacy/replace_cijfers_from_version")
+    else:
+        execute(con, "store/replace_cijfers_from_version")
+    return int(execute(con, "store/cijfer_count").fetchone()[0])

@@ -17,7 +17,7 @@ from monitor.config import QUERIES_DIR
 
 @cache
 def load_sql(name: str) -> str:
-    """The text of `queries/<name>.sql`, e.g. `load_sql("store/create_figures")`."""
+    """The text of `queries/<name>.sql`, e.g. `load_sql("store/create_cijfers")`."""
     path = QUERIES_DIR / f"{name}.sql"
     if not path.resolve().is_relative_to(QUERIES_DIR.resolve()):
         raise ValueError(f"query name outside queries/: {name!r}")

@@ -7,7 +7,7 @@ SELECT jaar,
        periode,
        sum(waarde) OVER (PARTITION BY jaar ORDER BY volgnummer
                          ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS waarde
-FROM figures
+FROM cijfers
 WHERE indicator = $indicator
   AND gemeente = $gemeente
   AND categorie = ''

@@ -1,7 +1,7 @@
 -- Purpose: one amount per year for a yearly indicator (begroting or prognose).
 -- Parameters: $indicator (e.g. 'wmo.begroting'), $gemeente, $eerste_jaar, $laatste_jaar.
 SELECT jaar, periode, waarde
-FROM figures
+FROM cijfers
 WHERE indicator = $indicator
   AND gemeente = $gemeente
   AND categorie = ''

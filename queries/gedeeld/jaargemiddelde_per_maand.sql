@@ -9,7 +9,7 @@ WITH per_maand AS (
            volgnummer,
            coalesce(max(waarde) FILTER (WHERE categorie = ''),
                     CASE WHEN $som_categorieen THEN sum(waarde) FILTER (WHERE categorie <> '') END) AS waarde
-    FROM figures
+    FROM cijfers
     WHERE indicator = $indicator
       AND gemeente = $gemeente
       AND periode_soort = 'maand'

@@ -8,7 +8,7 @@ SELECT jaar,
        periode,
        coalesce(max(waarde) FILTER (WHERE categorie = ''),
                 CASE WHEN $som_categorieen THEN sum(waarde) FILTER (WHERE categorie <> '') END) AS waarde
-FROM figures
+FROM cijfers
 WHERE indicator = $indicator
   AND gemeente = $gemeente
   AND periode_soort = 'maand'

@@ -2,7 +2,7 @@
 --          voorziening, kenmerken of uitkeringen, banenafspraak).
 -- Parameters: $indicator, $gemeente, $eerste (first day, DATE), $laatste (peildatum, DATE).
 SELECT periode, categorie, waarde
-FROM figures
+FROM cijfers
 WHERE indicator = $indicator
   AND gemeente = $gemeente
   AND categorie <> ''

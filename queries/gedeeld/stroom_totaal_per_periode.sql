@@ -8,7 +8,7 @@ WITH totaal AS (
     SELECT periode_soort, jaar, volgnummer,
            coalesce(max(waarde) FILTER (WHERE categorie = ''),
                     CASE WHEN $som_categorieen THEN sum(waarde) FILTER (WHERE categorie <> '') END) AS waarde
-    FROM figures
+    FROM cijfers
     WHERE indicator = $indicator
       AND gemeente = $gemeente
       AND periode_soort IN ('maand', 'kwartaal')

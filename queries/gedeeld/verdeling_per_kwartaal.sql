@@ -1,13 +1,13 @@
 -- Purpose: the split of an amount over its categories per quarter, in percent of the quarter's
 --          total (the 100% stacked charts: lasten per voorziening, productcategorie, verwijzer).
---          Monthly figures are summed to quarters; only quarters up to the peildatum count.
+--          Monthly cijfers are summed to quarters; only quarters up to the peildatum count.
 -- Parameters: $indicator, $gemeente, $eerste (first day, DATE), $laatste (peildatum, DATE).
 WITH per_kwartaal AS (
     SELECT jaar,
            CASE WHEN periode_soort = 'maand' THEN (volgnummer + 2) // 3 ELSE volgnummer END AS kwartaal,
            categorie,
            sum(waarde) AS bedrag
-    FROM figures
+    FROM cijfers
     WHERE indicator = $indicator
       AND gemeente = $gemeente
       AND categorie <> ''

@@ -7,7 +7,7 @@
 --             of quarters shown, the denominator of the average).
 WITH bedragen AS (
     SELECT periode, categorie, waarde
-    FROM figures
+    FROM cijfers
     WHERE indicator = 'participatie.bijzondere_bijstand'
       AND gemeente = $gemeente
       AND categorie <> ''

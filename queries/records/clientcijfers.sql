@@ -1,4 +1,4 @@
--- Purpose: the client figures computed from validated records: per month the stand on the
+-- Purpose: the client cijfers computed from validated records: per month the stand on the
 --          peildatum (last day of the month), the instroom and the uitstroom, per category and in
 --          total (category ''), and the flows per quarter as the sum of its three months.
 --          Zorgperiodes (gaps and islands): indicaties of one client (and one category) that

@@ -1,8 +1,8 @@
--- Purpose: the figures of one sociale-basis thema within the edition's window.
+-- Purpose: the cijfers of one sociale-basis thema within the edition's window.
 -- Parameters: $prefix (e.g. 'sociale_basis.mantelzorg.'), $gemeente, $eerste (first month end,
 --             DATE), $laatste (peildatum, DATE).
 SELECT indicator, periode, periode_soort, einddatum, waarde
-FROM figures
+FROM cijfers
 WHERE starts_with(indicator, $prefix)
   AND gemeente = $gemeente
   AND categorie = ''

@@ -6,5 +6,5 @@ CREATE TABLE IF NOT EXISTS versions (
     author          VARCHAR NOT NULL,
     action          VARCHAR NOT NULL,   -- import, rollback, demo
     description     VARCHAR NOT NULL,
-    figures_written INTEGER NOT NULL
+    rows_written    INTEGER NOT NULL   -- cijfers written by this version
 );

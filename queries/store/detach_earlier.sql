@@ -1,3 +1,3 @@
--- Purpose: release the earlier snapshot after a rollback copied its figures.
+-- Purpose: release the earlier snapshot after a rollback copied its cijfers.
 -- Parameters: none.
 DETACH earlier;

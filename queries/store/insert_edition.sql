@@ -1,3 +1,3 @@
 -- Purpose: record a published edition.
--- Parameters: $editie, $version, $published_at, $author.
-INSERT INTO editions VALUES ($editie, $version, $published_at, $author);
+-- Parameters: $editie, $versie, $gepubliceerd_op, $auteur.
+INSERT INTO editions VALUES ($editie, $versie, $gepubliceerd_op, $auteur);

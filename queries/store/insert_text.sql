@@ -1,3 +1,3 @@
 -- Purpose: save a text for an edition and key.
--- Parameters: $editie, $sleutel, $tekst, $author, $created_at, $version.
-INSERT INTO texts VALUES ($editie, $sleutel, $tekst, $author, $created_at, $version);
+-- Parameters: $editie, $sleutel, $tekst, $auteur, $aangemaakt_op, $versie.
+INSERT INTO texts VALUES ($editie, $sleutel, $tekst, $auteur, $aangemaakt_op, $versie);

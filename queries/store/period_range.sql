@@ -1,6 +1,6 @@
--- Purpose: the first and last day covered by monthly or quarterly figures (the editions that
+-- Purpose: the first and last day covered by monthly or quarterly cijfers (the editions that
 --          can be shown).
 -- Parameters: $gemeente.
 SELECT min(einddatum) AS eerste, max(einddatum) AS laatste
-FROM figures
+FROM cijfers
 WHERE periode_soort <> 'jaar' AND gemeente = $gemeente;

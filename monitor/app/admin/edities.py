@@ -58,7 +58,7 @@ if not records:
 st.dataframe(
     pd.DataFrame([
         {"Versie": r["version"], "Wanneer": format_moment(r['created_at']), "Wie": r["author"],
-         "Wat": r["action"], "Omschrijving": r["description"], "Cijfers": r["figures_written"],
+         "Wat": r["action"], "Omschrijving": r["description"], "Cijfers": r["rows_written"],
          "Bestanden": "; ".join(r["files"])}
         for r in records
     ]),

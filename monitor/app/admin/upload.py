@@ -1,4 +1,4 @@
-"""Upload: validate, preview, compare with what is published, and publish after confirmation."""
+"""Upload: validate, preview, compare with the stored cijfers, and store them after confirmation."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ access = require(Role.BELEIDSMEDEWERKER)
 st.title("Cijfers uploaden")
 st.markdown(
     "Kies een of meer exportbestanden (CSV of Excel). De monitor controleert ze, toont wat er "
-    "verandert ten opzichte van wat gepubliceerd is, en publiceert pas na uw bevestiging. "
+    "verandert ten opzichte van de opgeslagen cijfers, en slaat ze pas na uw bevestiging op als "
+    "nieuwe versie. Raadsleden zien ze pas in de editie die u daarna publiceert. "
     "Een breed bestand (categorieën in de eerste kolom, perioden als kolomkoppen) heeft een "
     "indicator nodig."
 )
@@ -62,7 +63,7 @@ if result is not None:
         st.markdown(f"- {note}")
     st.subheader("Voorbeeld van de ingelezen cijfers")
     st.dataframe(preview_frame(result), hide_index=True)
-    st.subheader("Verschillen met wat gepubliceerd is")
+    st.subheader("Verschillen met de opgeslagen cijfers")
     diff = result.diff
     earlier = sum(line.earlier_period for line in diff.changed)
     st.markdown(
@@ -90,24 +91,24 @@ if result is not None:
         with st.expander(f"Nieuwe cijfers ({len(diff.new)})"):
             st.dataframe(new_frame(diff), hide_index=True)
     confirmed = st.checkbox("Ik heb de verschillen gecontroleerd", key="upload-bevestigd")
-    if st.button("Publiceren", type="primary", disabled=not confirmed, key="upload-publiceren"):
+    if st.button("Opslaan", type="primary", disabled=not confirmed, key="upload-opslaan"):
         uploads, indicator = st.session_state["upload"]
         if store_version(data_dir()) != st.session_state.get("upload-versie"):
             st.session_state.pop("upload-resultaat", None)
             st.session_state.pop("upload-bevestigd", None)
             st.error(
-                "De gepubliceerde cijfers zijn sinds uw controle gewijzigd (iemand anders heeft "
-                "gepubliceerd). Er is niets gepubliceerd; klik opnieuw op Controleren om de "
+                "De opgeslagen cijfers zijn sinds uw controle gewijzigd (iemand anders heeft "
+                "cijfers opgeslagen). Er is niets opgeslagen; klik opnieuw op Controleren om de "
                 "actuele verschillen te zien."
             )
             st.stop()
         try:
-            published = run_upload(
+            stored = run_upload(
                 data_dir(), uploads, catalogue(), access.author, indicator, dry_run=False
             )
         except ImportRefused as refused:
-            st.error("Publiceren is geweigerd. Er is niets gewijzigd.")
+            st.error("Opslaan is geweigerd. Er is niets gewijzigd.")
             st.code(refused.report(), language=None)
         else:
             st.session_state.pop("upload-resultaat", None)
-            st.success(f"Gepubliceerd als versie {published.version}.")
+            st.success(f"Opgeslagen als versie {stored.version}.")

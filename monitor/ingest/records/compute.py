@@ -28,15 +28,14 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from monitor.domain.numbers import format_dutch
 from monitor.domain.periods import Period
-from monitor.ingest.diff import DiffLine, describe
-from monitor.ingest.figure_import import UploadFile, replace_staged
+from monitor.ingest.diff import DiffSummary, summarise_against_stored
+from monitor.ingest.figure_import import UploadFile, compare_and_store
 from monitor.ingest.problems import ImportRefused, Problem
 from monitor.ingest.records.layout import INDICATORS, KIND_LABEL, RecordKind, canonical_layout
 from monitor.ingest.records.reading import Work, read_sources, validate_sources, work_database
-from monitor.store.snapshots import SourceFile, VersionInfo, open_snapshot, publish
-from monitor.store.sql import execute, load_sql
+from monitor.store.snapshots import SourceFile, VersionInfo
+from monitor.store.sql import load_sql
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class ComputedRecords:
     last: Period | None
     files: tuple[SourceFile, ...]
     notes: tuple[str, ...]
-    figures: pa.Table  # the columns of staged_figures, bron = 'records'
+    figures: pa.Table  # the columns of staged_cijfers, bron = 'records'
 
     @property
     def description(self) -> str:
@@ -69,47 +68,9 @@ class ComputedRecords:
 
 
 @dataclass(frozen=True)
-class RecordsDiff:
-    """What a records import changes, counted in SQL (see verschillen_met_gepubliceerd.sql)."""
-
-    new: int
-    changed: int
-    earlier_periods: int
-    unchanged: int
-    examples: tuple[DiffLine, ...]  # the first changed figures
-
-    def report(self) -> str:
-        """The same report as a figure upload gives (monitor.ingest.diff.FigureDiff.report)."""
-        lines = [
-            f"Nieuwe cijfers: {self.new}; gewijzigde cijfers: {self.changed} (waarvan eerdere "
-            f"perioden: {self.earlier_periods}); ongewijzigd: {self.unchanged}."
-        ]
-        for line in self.examples:
-            flag = "  [eerdere periode herzien]" if line.earlier_period else ""
-            old = format_dutch(line.old, 0) if line.old is not None else "–"
-            lines.append(f"  gewijzigd {describe(line)}: {old} → {format_dutch(line.new, 0)}{flag}")
-        if self.changed > len(self.examples):
-            lines.append(f"  … en nog {self.changed - len(self.examples)} gewijzigde cijfers.")
-        return "\n".join(lines)
-
-
-def diff_records(con: duckdb.DuckDBPyConnection, limit: int = 40) -> RecordsDiff:
-    """Compare the relation `staged_figures` on `con` with the published figures."""
-    new, changed, earlier, unchanged, examples = execute(
-        con, "records/verschillen_met_gepubliceerd", maximum=limit
-    ).fetchall()[0]
-    lines = tuple(
-        DiffLine(e["indicator"], e["periode"], e["categorie"], e["gemeente"], e["oud"],
-                 e["nieuw"], e["eerdere_periode"])
-        for e in examples
-    )  # fmt: skip
-    return RecordsDiff(new, changed, earlier, unchanged, lines)
-
-
-@dataclass(frozen=True)
 class RecordsImportResult:
     computed: ComputedRecords
-    diff: RecordsDiff
+    diff: DiffSummary
     version: int | None  # None for a dry run
 
 
@@ -259,8 +220,8 @@ def compute_records(
 
 
 def stage_computed(con: duckdb.DuckDBPyConnection, computed: ComputedRecords) -> None:
-    """Make the computed figures visible to the store queries as the relation `staged_figures`."""
-    con.register("staged_figures", computed.figures)
+    """Make the computed figures visible to the store queries as the relation `staged_cijfers`."""
+    con.register("staged_cijfers", computed.figures)
 
 
 def import_records(
@@ -278,21 +239,12 @@ def import_records(
     """Validate, compute, diff and (unless dry_run) publish the figures of a records import as
     one new version. On any problem nothing changes and ImportRefused is raised."""
     computed = compute_records(files, kind, gap_dagen=gap_dagen, tot=tot, vanaf=vanaf)
-    reader = open_snapshot(data_dir)
-    try:
-        stage_computed(reader, computed)
-        diff = diff_records(reader)
-    finally:
-        reader.close()
-    if dry_run:
-        return RecordsImportResult(computed, diff, None)
-
-    def change(con: duckdb.DuckDBPyConnection) -> int:
-        stage_computed(con, computed)
-        replace_staged(con)
-        return computed.figures.num_rows
-
-    version = publish(
-        data_dir, VersionInfo(author, action, computed.description, computed.files), change
+    diff, version = compare_and_store(
+        data_dir,
+        lambda con: stage_computed(con, computed),
+        summarise_against_stored,
+        VersionInfo(author, action, computed.description, computed.files),
+        computed.figures.num_rows,
+        dry_run=dry_run,
     )
     return RecordsImportResult(computed, diff, version)

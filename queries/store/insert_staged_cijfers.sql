@@ -1,6 +1,6 @@
--- Purpose: publish the staged rows into the figures table.
+-- Purpose: store the staged rows in the cijfers table.
 -- Parameters: none.
-INSERT INTO figures
+INSERT INTO cijfers
 SELECT indicator, periode, periode_soort, jaar, volgnummer, einddatum, categorie, gemeente,
        CAST(waarde AS DECIMAL(38, 10)), bron
-FROM staged_figures;
+FROM staged_cijfers;

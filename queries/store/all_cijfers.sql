@@ -1,3 +1,3 @@
 -- Purpose: every figure of a snapshot in a fixed order (fingerprints in fault tests and audits).
 -- Parameters: none.
-SELECT indicator, periode, categorie, gemeente, waarde FROM figures ORDER BY ALL;
+SELECT indicator, periode, categorie, gemeente, waarde FROM cijfers ORDER BY ALL;

@@ -1,8 +1,8 @@
--- Purpose: the table of published figures in a snapshot; one row per
+-- Purpose: the table of stored cijfers in a snapshot; one row per
 --          (indicator, periode, categorie, gemeente). Exact values: this table never leaves the
 --          query layer except through the disclosure gate.
 -- Parameters: none.
-CREATE TABLE IF NOT EXISTS figures (
+CREATE TABLE IF NOT EXISTS cijfers (
     indicator     VARCHAR NOT NULL,
     periode       VARCHAR NOT NULL,   -- canonical: 2024-03, 2024-Q1, 2024
     periode_soort VARCHAR NOT NULL,   -- maand, kwartaal, jaar

@@ -1,3 +1,0 @@
--- Purpose: how many figures a snapshot holds.
--- Parameters: none.
-SELECT count(*) FROM figures;
