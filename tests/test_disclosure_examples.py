@@ -13,7 +13,7 @@ from monitor.domain.catalogue import Eenheid, load_catalogue
 from monitor.domain.editions import edition_from_text
 from monitor.domain.registry import FIXED_FIGURES
 from monitor.figures.exact import ExactCell, ExactTable
-from tests.support.disclosure_builders import key, markers, problem, protected_markers
+from tests.support.disclosure_builders import key, markers, problem, protected_markers, total_roles
 
 
 def test_example_1_one_small_cell_takes_the_cheapest_interior_cell_along():
@@ -74,7 +74,8 @@ def test_example_7_percentages_carry_the_same_hidden_pattern_as_counts():
                        "" if row == "Totaal" else row, "2024-03"))
         for row, v in rows.items()
     )  # fmt: skip
-    table = ExactTable(spec, Eenheid.PERSONEN, "Leefsituatie", tuple(rows), ("mrt-24",), cells)
+    table = ExactTable(spec, Eenheid.PERSONEN, "Leefsituatie", tuple(rows), ("mrt-24",), cells,
+                       row_roles=total_roles(rows))  # fmt: skip
     catalogue = load_catalogue(DEFAULT_CATALOGUE)
     (figure,) = protect_edition([table], edition_from_text("2024-03"), catalogue)
     assert [figure.cell(r, "mrt-24").display() for r in rows] == ["80", "<10", "x", "120"]
@@ -140,7 +141,8 @@ def test_structural_zeros_show_a_dash_and_count_as_known_zero(catalogue):
                        "" if row == "Totaal" else row, "2024-03"))
         for row, v in rows.items()
     )  # fmt: skip
-    table = ExactTable(spec, Eenheid.PERSONEN, "Geslacht", tuple(rows), ("mrt-24",), cells)
+    table = ExactTable(spec, Eenheid.PERSONEN, "Geslacht", tuple(rows), ("mrt-24",), cells,
+                       row_roles=total_roles(rows))  # fmt: skip
     (figure,) = protect_edition([table], edition_from_text("2024-03"), own)
     shown = [figure.cell(r, "mrt-24").display() for r in rows]
     assert shown[2] == "–"

@@ -33,7 +33,7 @@ from monitor.figures.exact import CellKey, ExactCell, ExactTable
 from monitor.figures.published import CellStatus, PublishedFigure
 from monitor.render.charts import chart_for, chart_spec
 from monitor.render.export import csv_bytes, png_bytes, svg_bytes, vega_bytes, xlsx_bytes
-from tests.support.disclosure_builders import key, sum_relation
+from tests.support.disclosure_builders import key, sum_relation, total_roles
 
 THRESHOLD = 10
 MINIMUM_RANGE = 3
@@ -424,8 +424,9 @@ def leefsituatie_table(rows: dict[str, int]) -> ExactTable:
         for row, v in rows.items()
     )  # fmt: skip
     return ExactTable(
-        LEEFSITUATIE, Eenheid.PERSONEN, "Leefsituatie", tuple(rows), ("mrt-24",), cells
-    )
+        LEEFSITUATIE, Eenheid.PERSONEN, "Leefsituatie", tuple(rows), ("mrt-24",), cells,
+        row_roles=total_roles(rows),
+    )  # fmt: skip
 
 
 def published(rows: dict[str, int]) -> PublishedFigure:

@@ -90,6 +90,8 @@ def _figure(table: ExactTable, statuses: dict[CellRef, CellStatus], edition: Edi
         definition=_definition(table, catalogue),
         sources=tuple(dict.fromkeys(indicator.bron for indicator in indicators)),
         notes=tuple(notes),
+        row_roles=table.row_roles,
+        column_roles=table.column_roles,
     )
 
 

@@ -11,12 +11,6 @@ from enum import StrEnum
 
 from monitor.domain.catalogue import HOOFDSTUKKEN, Catalogue
 
-# Column and row labels that sentences and charts look up by name.
-BEGROTING, PROGNOSE, SALDO = "Begroting", "Prognose", "Verwacht voordeel (+) / nadeel (-)"
-AVERAGE, CHANGE = "Gemiddeld per maand", "Verandering t.o.v. vorig jaar (%)"
-TOTAAL = "Totaal"
-INSTROOM, UITSTROOM = "Instroom", "Uitstroom"
-
 
 class Shape(StrEnum):
     CUMULATIEVE_LASTEN = "cumulatieve_lasten"  # line per year, cumulative, begroting + prognose

@@ -15,20 +15,16 @@ import duckdb
 from monitor.domain.catalogue import Catalogue, Eenheid
 from monitor.domain.editions import Edition
 from monitor.domain.periods import MONTH_ABBREVIATIONS, period_from_key
-from monitor.domain.registry import (
-    AVERAGE,
-    BEGROTING,
-    CHANGE,
-    INSTROOM,
-    PROGNOSE,
-    SALDO,
-    TOTAAL,
-    UITSTROOM,
-    FigureSpec,
-    Shape,
-)
+from monitor.domain.registry import FigureSpec, Shape
+from monitor.domain.roles import LABELS, Role
 from monitor.figures.exact import CellRef, ExactCell, ExactTable
 from monitor.store.sql import fetch_records
+
+BEGROTING, PROGNOSE, SALDO = LABELS[Role.BEGROTING], LABELS[Role.PROGNOSE], LABELS[Role.SALDO]
+AVERAGE, CHANGE = LABELS[Role.GEMIDDELDE], LABELS[Role.VERANDERING]
+TOTAAL, INSTROOM, UITSTROOM = LABELS[Role.TOTAAL], LABELS[Role.INSTROOM], LABELS[Role.UITSTROOM]
+MONTHS = list(MONTH_ABBREVIATIONS)
+MONTH_ROLES = (Role.MAAND,) * len(MONTHS)
 
 
 class FigureContext:
@@ -80,6 +76,15 @@ def _grid(
     return tuple(make(row, column) for row in rows for column in columns)
 
 
+def _month_cell(row: str, column: str, values: dict[tuple[int, int], Decimal], categorie: str,
+                unit: Eenheid, sensitive: bool, key_indicator: str) -> ExactCell:  # fmt: skip
+    """The cell of one month in a table with a row per year and a column per month."""
+    year, month = int(row), MONTHS.index(column) + 1
+    periode = f"{year}-{month:02d}"
+    return ExactCell(row, column, periode, categorie, values.get((year, month)), unit, sensitive,
+                     key=(key_indicator, "", periode))  # fmt: skip
+
+
 def build_cumulatieve_lasten(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
     lasten, begroting, prognose = spec.indicators
     years = ctx.edition.years
@@ -101,25 +106,14 @@ def build_cumulatieve_lasten(ctx: FigureContext, spec: FigureSpec) -> ExactTable
         }
         for name, indicator in ((BEGROTING, begroting), (PROGNOSE, prognose))
     }
-    months = list(MONTH_ABBREVIATIONS)
-    columns = [*months, BEGROTING, PROGNOSE, SALDO]
+    columns = [*MONTHS, BEGROTING, PROGNOSE, SALDO]
     rows = [str(year) for year in years]
 
     def make(row: str, column: str) -> ExactCell:
         year = int(row)
-        if column in months:
-            month = months.index(column) + 1
-            periode = f"{year}-{month:02d}"
-            return ExactCell(
-                row,
-                column,
-                periode,
-                "lasten cumulatief",
-                cumulative.get((year, month)),
-                Eenheid.EURO,
-                False,
-                key=(f"{lasten}#cumulatief", "", periode),
-            )
+        if column in MONTHS:
+            return _month_cell(row, column, cumulative, "lasten cumulatief", Eenheid.EURO, False,
+                               f"{lasten}#cumulatief")  # fmt: skip
         if column == SALDO:
             b, p = yearly[BEGROTING].get(year), yearly[PROGNOSE].get(year)
             value = None if b is None or p is None else b - p
@@ -146,8 +140,9 @@ def build_cumulatieve_lasten(ctx: FigureContext, spec: FigureSpec) -> ExactTable
         )
 
     return ExactTable(
-        spec, Eenheid.EURO, "Jaar", tuple(rows), tuple(columns), _grid(rows, columns, make)
-    )
+        spec, Eenheid.EURO, "Jaar", tuple(rows), tuple(columns), _grid(rows, columns, make),
+        column_roles=(*MONTH_ROLES, Role.BEGROTING, Role.PROGNOSE, Role.SALDO),
+    )  # fmt: skip
 
 
 def build_maandreeks(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
@@ -165,28 +160,16 @@ def build_maandreeks(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
             "gedeeld/jaargemiddelde_per_maand", indicator=indicator, **ctx.total_window(indicator)
         )
     }
-    months = list(MONTH_ABBREVIATIONS)
-    columns = [*months, AVERAGE, CHANGE]
+    columns = [*MONTHS, AVERAGE, CHANGE]
     rows = [str(year) for year in ctx.edition.years]
 
     def month_refs(year: int) -> tuple[CellRef, ...]:
-        return tuple((str(year), months[m - 1]) for (y, m) in sorted(values) if y == year)
+        return tuple((str(year), MONTHS[m - 1]) for (y, m) in sorted(values) if y == year)
 
     def make(row: str, column: str) -> ExactCell:
         year = int(row)
-        if column in months:
-            month = months.index(column) + 1
-            periode = f"{year}-{month:02d}"
-            return ExactCell(
-                row,
-                column,
-                periode,
-                "",
-                values.get((year, month)),
-                unit,
-                sensitive,
-                key=(indicator, "", periode),
-            )
+        if column in MONTHS:
+            return _month_cell(row, column, values, "", unit, sensitive, indicator)
         info = trend.get(year)
         if column == AVERAGE:
             value = None if info is None else Decimal(info["gemiddelde"])
@@ -211,8 +194,9 @@ def build_maandreeks(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
         if year in trend and trend[year]["maanden"] < 12
     )
     return ExactTable(
-        spec, unit, "Jaar", tuple(rows), tuple(columns), _grid(rows, columns, make), notes
-    )
+        spec, unit, "Jaar", tuple(rows), tuple(columns), _grid(rows, columns, make), notes,
+        column_roles=(*MONTH_ROLES, Role.GEMIDDELDE, Role.VERANDERING),
+    )  # fmt: skip
 
 
 def build_verdeling(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
@@ -274,9 +258,13 @@ def _stand_table(ctx: FigureContext, spec: FigureSpec, with_total: bool) -> Exac
     labels = {m: period_from_key(m).label for m in months}
     rows = ordered_categories(ctx, indicator, {r["categorie"] for r in records})
     keys = {(row, month): (indicator, row, month) for row in rows for month in months}
+    row_roles: tuple[Role | None, ...] = ()
     if with_total:
+        totals, total_keys = _totals(ctx, indicator, rows, months, values)
+        values.update(totals)
+        keys.update(total_keys)
+        row_roles = (*([None] * len(rows)), Role.TOTAAL)
         rows.append(TOTAAL)
-        values.update(_totals(ctx, indicator, rows[:-1], months, values, keys))
     columns = [labels[m] for m in months]
     by_label = {label: month for month, label in labels.items()}
 
@@ -294,15 +282,17 @@ def _stand_table(ctx: FigureContext, spec: FigureSpec, with_total: bool) -> Exac
         )
 
     header = ctx.catalogue.by_id[indicator].categorie
-    return ExactTable(spec, unit, header, tuple(rows), tuple(columns), _grid(rows, columns, make))
+    return ExactTable(spec, unit, header, tuple(rows), tuple(columns), _grid(rows, columns, make),
+                      row_roles=row_roles)  # fmt: skip
 
 
 def _totals(ctx: FigureContext, indicator: str, rows: list[str], months: list[str],
-            values: dict[tuple[str, str], Decimal], keys: dict) -> dict[tuple[str, str], Decimal]:  # fmt: skip
-    """The Totaal row. Where the catalogue says the categories add up to another indicator (the
+            values: dict[tuple[str, str], Decimal]) -> tuple[dict, dict]:  # fmt: skip
+    """The values and keys of the Totaal row. Where the catalogue says the categories add up to another indicator (the
     kenmerken of uitkeringen add up to all uitkeringen), the total *is* that indicator's cell, so
     it has one key and one status in every view; otherwise it is the sum of the categories."""
     totals: dict[tuple[str, str], Decimal] = {}
+    keys: dict[tuple[str, str], tuple[str, str, str]] = {}
     target = ctx.catalogue.by_id[indicator].optelbaar_tot
     delivered = {}
     if target:
@@ -321,7 +311,7 @@ def _totals(ctx: FigureContext, indicator: str, rows: list[str], months: list[st
         if parts:
             totals[(TOTAAL, month)] = sum(parts, Decimal(0))
         keys[(TOTAAL, month)] = (indicator, "", month)
-    return totals
+    return totals, keys
 
 
 def build_stand_per_kwartaal(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
@@ -388,6 +378,7 @@ def build_in_uitstroom(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
         tuple(columns),
         _grid(rows, columns, make),
         notes,
+        row_roles=(Role.INSTROOM, Role.UITSTROOM),
     )
 
 
@@ -402,7 +393,8 @@ def build_bijzondere_bijstand(ctx: FigureContext, spec: FigureSpec) -> ExactTabl
         **ctx.window(),
     )
     values = {(r["rij"], r["periode"]): r["waarde"] for r in records}
-    rows = list(dict.fromkeys(r["rij"] for r in records))
+    roles = {r["rij"]: None if r["rol"] is None else Role(r["rol"]) for r in records}
+    rows = list(roles)
 
     def make(row: str, column: str) -> ExactCell:
         return ExactCell(
@@ -417,8 +409,9 @@ def build_bijzondere_bijstand(ctx: FigureContext, spec: FigureSpec) -> ExactTabl
         )
 
     return ExactTable(
-        spec, Eenheid.EURO, "Categorie", tuple(rows), tuple(quarters), _grid(rows, quarters, make)
-    )
+        spec, Eenheid.EURO, "Categorie", tuple(rows), tuple(quarters), _grid(rows, quarters, make),
+        row_roles=tuple(roles.values()),
+    )  # fmt: skip
 
 
 def build_kerncijfers(ctx: FigureContext, spec: FigureSpec) -> ExactTable:

@@ -13,6 +13,7 @@ from enum import StrEnum
 from monitor.domain.catalogue import Eenheid
 from monitor.domain.numbers import format_dutch
 from monitor.domain.registry import Shape
+from monitor.domain.roles import Role, Roles, labels_with, labels_without
 
 
 class CellStatus(StrEnum):
@@ -117,10 +118,40 @@ class PublishedFigure:
     definition: str
     sources: tuple[str, ...]
     notes: tuple[str, ...]
+    row_roles: Roles = ()  # what a row means, aligned with rows; () when none has a role
+    column_roles: Roles = ()
 
     def __post_init__(self) -> None:
         if len(self.cells) != len(self.rows) * len(self.columns):
             raise ValueError(f"{self.figure_id}: cells do not fill the table")
+        if len(self.row_roles) not in (0, len(self.rows)) or len(self.column_roles) not in (
+            0,
+            len(self.columns),
+        ):
+            raise ValueError(f"{self.figure_id}: roles do not match the rows and columns")
+
+    def columns_with(self, role: Role) -> tuple[str, ...]:
+        return labels_with(self.columns, self.column_roles, role)
+
+    def rows_without(self, *roles: Role) -> tuple[str, ...]:
+        return labels_without(self.rows, self.row_roles, *roles)
+
+    def label_of(self, role: Role) -> str | None:
+        """The row or column with this role (the first, if several), None if there is none."""
+        found = labels_with(self.columns, self.column_roles, role) or labels_with(
+            self.rows, self.row_roles, role
+        )
+        return found[0] if found else None
+
+    def cell_in(self, row: str, role: Role) -> PublishedCell | None:
+        """The cell of `row` in the column with this role, None if the table has no such column."""
+        column = self.label_of(role)
+        return None if column is None else self.cell(row, column)
+
+    def cell_of(self, role: Role, column: str) -> PublishedCell | None:
+        """The cell of the row with this role in `column`, None if the table has no such row."""
+        row = self.label_of(role)
+        return None if row is None else self.cell(row, column)
 
     def cell(self, row: str, column: str) -> PublishedCell:
         return self.cells[self.rows.index(row) * len(self.columns) + self.columns.index(column)]

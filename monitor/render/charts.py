@@ -16,12 +16,8 @@ import pandas as pd
 
 from monitor.domain.catalogue import Eenheid
 from monitor.domain.periods import MONTH_ABBREVIATIONS
-from monitor.domain.registry import (
-    BEGROTING,
-    PROGNOSE,
-    TOTAAL,
-    Shape,
-)
+from monitor.domain.registry import Shape
+from monitor.domain.roles import Role
 from monitor.figures.published import PublishedFigure
 
 # Okabe-Ito without yellow (too little contrast on white), then a neutral grey for an eighth series.
@@ -114,7 +110,7 @@ def _y(
 
 
 def _lines_per_year(figure: PublishedFigure, highlight_current: bool) -> alt.Chart:
-    months = [m for m in figure.columns if m in MONTH_ABBREVIATIONS]
+    months = list(figure.columns_with(Role.MAAND))
     data = cell_frame(figure, months)
     years = list(figure.rows)
     colours, dashes, shapes = _year_scales(years)
@@ -142,24 +138,24 @@ def _lasten_chart(figure: PublishedFigure) -> alt.Chart:
     chart = _lines_per_year(figure, highlight_current=True)
     current = figure.rows[-1]
     references = [
-        (name, figure.cell(current, name)) for name in (BEGROTING, PROGNOSE)
-        if figure.cell(current, name).value is not None
+        (role, cell) for role in (Role.BEGROTING, Role.PROGNOSE)
+        if (cell := figure.cell_in(current, role)) is not None and cell.value is not None
     ]  # fmt: skip
     if not references:
         return chart
     highest = max(cell.value for _, cell in references)
     records = [
         {
-            "reeks": f"{name} {current}: {cell.display()}",
+            "reeks": f"{figure.label_of(role)} {current}: {cell.display()}",
             "waarde": _number(cell.value),
             # The higher reference is labelled above its line, the other below, so they never overlap.
             "verschuiving": -7 if cell.value == highest else 13,
-            "streep": name,
+            "streep": role.value,
         }
-        for name, cell in references
+        for role, cell in references
     ]
     data = pd.DataFrame(records)
-    dashes = {BEGROTING: [8, 4], PROGNOSE: [2, 2]}
+    dashes = {Role.BEGROTING.value: [8, 4], Role.PROGNOSE.value: [2, 2]}
     # Dashes as mark properties, not an encoding: the year legend stays the only legend.
     rules = [
         alt.Chart(data[data["streep"] == name])
@@ -203,10 +199,9 @@ def _share_frame(figure: PublishedFigure) -> pd.DataFrame:
     """Shares of the published total, computed from published counts only."""
     records = []
     for column in figure.columns:
-        total = figure.cell(TOTAAL, column).value
-        for row in figure.rows:
-            if row == TOTAAL:
-                continue
+        total_cell = figure.cell_of(Role.TOTAAL, column)
+        total = None if total_cell is None else total_cell.value
+        for row in figure.rows_without(Role.TOTAAL):
             count = figure.cell(row, column)
             share = None
             if total is not None and total > 0 and count.value is not None:
@@ -219,8 +214,8 @@ def _share_frame(figure: PublishedFigure) -> pd.DataFrame:
 
 def _lines_per_category(figure: PublishedFigure) -> alt.Chart:
     data = cell_frame(figure)
-    data = data[data["rij"] != TOTAAL]
-    categories = [r for r in figure.rows if r != TOTAAL]
+    categories = list(figure.rows_without(Role.TOTAAL))
+    data = data[data["rij"].isin(categories)]
     colours, dashes, shapes = _series_scales(categories)
     base = alt.Chart(data).encode(
         x=alt.X(
@@ -305,7 +300,8 @@ def _base_chart(figure: PublishedFigure) -> alt.Chart:
         return _grouped_bars(figure)
     if shape is Shape.BIJZONDERE_BIJSTAND:
         data = cell_frame(figure)
-        return _stacked_bars(figure, data[~data["rij"].str.startswith("Eindtotaal")], Eenheid.EURO)
+        parts = figure.rows_without(Role.EINDTOTAAL, Role.EINDTOTAAL_ZONDER_ENERGIETOESLAG)
+        return _stacked_bars(figure, data[data["rij"].isin(parts)], Eenheid.EURO)
     if shape is Shape.KERNCIJFERS:
         return _kerncijfers_chart(figure)
     raise ValueError(f"{figure.figure_id}: no chart is declared for shape {shape}")

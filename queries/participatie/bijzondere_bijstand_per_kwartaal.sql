@@ -1,7 +1,8 @@
 -- Purpose: bijzondere bijstand per category per quarter as the monitor shows it: categories
 --          that average less than $overig_grens euro per quarter over the quarters shown are
 --          merged into 'Overig' (energietoeslag categories never are), followed by the rows
---          'Eindtotaal' and 'Eindtotaal excl. Energietoeslag'.
+--          'Eindtotaal' and 'Eindtotaal excl. Energietoeslag', whose rol names them for the
+--          renderers (monitor.domain.roles).
 -- Parameters: $gemeente, $eerste (first day, DATE), $laatste (peildatum, DATE),
 --             $overig_grens (euro), $energietoeslag (list of category names), $kwartalen (number
 --             of quarters shown, the denominator of the average).
@@ -27,11 +28,11 @@ WITH bedragen AS (
     FROM bedragen AS b JOIN rij_per_categorie AS r USING (categorie)
     GROUP BY ALL
 )
-SELECT rij, groep, periode, waarde FROM regels
+SELECT rij, NULL AS rol, groep, periode, waarde FROM regels
 UNION ALL
-SELECT 'Eindtotaal', 3, periode, sum(waarde) FROM bedragen GROUP BY periode
+SELECT 'Eindtotaal', 'eindtotaal', 3, periode, sum(waarde) FROM bedragen GROUP BY periode
 UNION ALL
-SELECT 'Eindtotaal excl. Energietoeslag', 4, periode,
+SELECT 'Eindtotaal excl. Energietoeslag', 'eindtotaal_zonder_energietoeslag', 4, periode,
        sum(waarde) FILTER (WHERE NOT list_contains($energietoeslag, categorie))
 FROM bedragen GROUP BY periode
 ORDER BY groep, rij, periode;

@@ -12,6 +12,7 @@ from monitor.disclosure.model import (
     Settings,
 )
 from monitor.disclosure.protection import audited_statuses
+from monitor.domain.roles import Role
 from monitor.figures.exact import CellKey
 from monitor.figures.published import MARKERS, CellStatus
 
@@ -39,3 +40,8 @@ def markers(statuses: dict[CellKey, CellStatus], values: dict[str, int]) -> dict
 
 def protected_markers(values: dict[str, int], sums: list[tuple[str, list[str]]]) -> dict[str, str]:
     return markers(audited_statuses(problem(values, sums)), values)
+
+
+def total_roles(rows: dict[str, object]) -> tuple[Role | None, ...]:
+    """Row roles of a breakdown whose row "Totaal" is its total, as the builders give them."""
+    return tuple(Role.TOTAAL if row == "Totaal" else None for row in rows)
