@@ -24,9 +24,7 @@ import hashlib
 import io
 import math
 import random
-import re
 import tempfile
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -37,6 +35,7 @@ import openpyxl
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.numbers import format_dutch
 from monitor.domain.periods import Period, PeriodKind, months_between, quarter_end_months
+from monitor.domain.workbooks import pinned_zip
 from monitor.ingest.figure_import import UploadFile, import_files
 from monitor.ingest.records.compute import RecordKind, compute_records, import_records
 from monitor.store.snapshots import current_snapshot
@@ -47,8 +46,7 @@ QUARTER_ENDS = quarter_end_months(MONTHS[0], MONTHS[-1])
 YEARS = (2022, 2023, 2024, 2025, 2026)
 CURRENT_YEAR = 2026
 LONG_HEADER = ("indicator", "periode", "categorie", "waarde")
-ZIP_TIMESTAMP = (2026, 10, 1, 9, 0, 0)
-CORE_TIMESTAMP = b"2026-10-01T09:00:00Z"
+EXPORTED_AT = dt.datetime(2026, 10, 1, 9, 0, 0)  # when the demo systems "exported" their files
 
 Row = tuple[str, str, str, str]  # indicator, periode, categorie, waarde as exported
 
@@ -259,21 +257,6 @@ def _write_csv(path: Path, rows: Sequence[Sequence[str]]) -> None:
     path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
 
 
-def _pinned_zip(data: bytes) -> bytes:
-    """openpyxl stamps the save time into docProps/core.xml and every zip entry; pin both so
-    the workbook is the same byte for byte on every run."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", CORE_TIMESTAMP, content)
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIMESTAMP)
-            target.writestr(entry, content, compress_type=zipfile.ZIP_DEFLATED)
-    return output.getvalue()
-
-
 def _write_xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> None:
     workbook = openpyxl.Workbook(write_only=True)
     workbook.properties.creator = "Uitkeringsadministratie Gemeente Voorbeeld"
@@ -283,7 +266,7 @@ def _write_xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> None:
             worksheet.append(row)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    path.write_bytes(_pinned_zip(buffer.getvalue()))
+    path.write_bytes(pinned_zip(buffer.getvalue(), EXPORTED_AT))
 
 
 def _poisson(rng: random.Random, mean: float) -> int:

@@ -10,14 +10,13 @@ import csv
 import datetime as dt
 import io
 import json
-import re
-import zipfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 
 from monitor.domain.catalogue import Eenheid
+from monitor.domain.workbooks import pinned_zip
 from monitor.figures.published import (
     MARKER_LEGEND,
     METHOD_NOTE,
@@ -133,29 +132,7 @@ def xlsx_bytes(figure: PublishedFigure, long: bool = False) -> bytes:
     workbook.properties.modified = fixed
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _with_fixed_zip_times(buffer.getvalue())
-
-
-def _with_fixed_zip_times(data: bytes) -> bytes:
-    """openpyxl stamps every zip entry with the current time; rewrite them so the same figure
-    always gives the same bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                # openpyxl stamps the save time here whatever the properties say.
-                content = re.sub(
-                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
-                    rb"\g<1>2000-01-01T00:00:00Z",
-                    content,
-                )
-            target.writestr(fixed, content)
-    return output.getvalue()
+    return pinned_zip(buffer.getvalue(), EXPORT_MOMENT)
 
 
 def _spec(figure: PublishedFigure) -> dict:
@@ -200,6 +177,8 @@ def png_bytes(figure: PublishedFigure, scale: float = 2.0) -> bytes:
 
 
 EXPORT_FORMATS = ("csv", "xlsx", "png", "svg", "vega")
+# The same figure gives the same workbook bytes, whenever it is exported.
+EXPORT_MOMENT = dt.datetime(2000, 1, 1)
 
 
 def export_bytes(figure: PublishedFigure, file_format: str, long: bool = False) -> bytes:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
-import re
 import shutil
 import struct
 import zipfile
@@ -23,11 +22,12 @@ from pathlib import Path
 
 import openpyxl
 
+from monitor.domain.workbooks import pinned_zip
+
 BAD = Path(__file__).resolve().parent / "bad"
 HEADER = "indicator;periode;categorie;waarde\n"
 GOOD = "wmo.lasten;2024-02;;100\n"  # a valid first data row, so the defect is in row 3
 FIXED_TIME = (2024, 1, 1, 0, 0, 0)
-FIXED_STAMP = "2024-01-01T00:00:00Z"
 
 
 def long_csv(*rows: str) -> bytes:
@@ -39,26 +39,6 @@ def utf8(text: str) -> bytes:
 
 
 # ---------------------------------------------------------------- XLSX helpers
-
-
-def _normalised_zip(data: bytes) -> bytes:
-    """Re-zip with fixed timestamps so that the generated workbook is byte-identical every run."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:(created|modified)[^>]*>)[^<]*",
-                    rb"\g<1>" + FIXED_STAMP.encode(),
-                    content,
-                )
-            member = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o600 << 16
-            target.writestr(member, content)
-    return out.getvalue()
 
 
 def xlsx(
@@ -78,7 +58,7 @@ def xlsx(
     workbook.properties.creator = "corpus"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _normalised_zip(buffer.getvalue())
+    return pinned_zip(buffer.getvalue(), dt.datetime(*FIXED_TIME))
 
 
 LONG_XLSX_HEADER = ["indicator", "periode", "categorie", "waarde"]
