@@ -18,7 +18,7 @@ from monitor.domain.periods import MONTH_ABBREVIATIONS, period_from_key
 from monitor.domain.registry import FigureSpec, Shape
 from monitor.domain.roles import LABELS, Role
 from monitor.figures.exact import CellRef, ExactCell, ExactTable
-from monitor.store.sql import fetch_records
+from monitor.store.sql import execute, fetch_records
 
 BEGROTING, PROGNOSE, SALDO = LABELS[Role.BEGROTING], LABELS[Role.PROGNOSE], LABELS[Role.SALDO]
 AVERAGE, CHANGE = LABELS[Role.GEMIDDELDE], LABELS[Role.VERANDERING]
@@ -41,6 +41,7 @@ class FigureContext:
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         cursor = self.con.cursor()
         try:
+            execute(cursor, "macros/totaal_per_periode")
             return fetch_records(cursor, name, gemeente=self.gemeente, **params)
         finally:
             cursor.close()

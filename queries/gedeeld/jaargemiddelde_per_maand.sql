@@ -5,16 +5,9 @@
 --             $som_categorieen (sum the categories when no total was delivered; false for
 --             person counts, where a client in two categories counts once).
 WITH per_maand AS (
-    SELECT jaar,
-           volgnummer,
-           coalesce(max(waarde) FILTER (WHERE categorie = ''),
-                    CASE WHEN $som_categorieen THEN sum(waarde) FILTER (WHERE categorie <> '') END) AS waarde
-    FROM cijfers
-    WHERE indicator = $indicator
-      AND gemeente = $gemeente
-      AND periode_soort = 'maand'
-      AND einddatum BETWEEN $eerste AND $laatste
-    GROUP BY jaar, volgnummer
+    SELECT jaar, volgnummer, waarde
+    FROM totaal_per_periode($indicator, $gemeente, $eerste, $laatste, $som_categorieen)
+    WHERE periode_soort = 'maand'
 ), per_jaar AS (
     SELECT jaar, count(*) AS maanden, sum(waarde) / count(*) AS gemiddelde
     FROM per_maand

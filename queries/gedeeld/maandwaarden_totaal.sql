@@ -1,17 +1,10 @@
 -- Purpose: the total of an indicator per month: the figure without category where one was
---          delivered, otherwise (for amounts) the sum over its categories.
+--          delivered, otherwise (for amounts) the sum over its categories (the macro of
+--          macros/totaal_per_periode.sql).
 -- Parameters: $indicator, $gemeente, $eerste (first day, DATE), $laatste (peildatum, DATE),
 --             $som_categorieen (sum the categories when no total was delivered; false for
 --             person counts, where a client in two categories counts once).
-SELECT jaar,
-       volgnummer AS maand,
-       periode,
-       coalesce(max(waarde) FILTER (WHERE categorie = ''),
-                CASE WHEN $som_categorieen THEN sum(waarde) FILTER (WHERE categorie <> '') END) AS waarde
-FROM cijfers
-WHERE indicator = $indicator
-  AND gemeente = $gemeente
-  AND periode_soort = 'maand'
-  AND einddatum BETWEEN $eerste AND $laatste
-GROUP BY jaar, volgnummer, periode
+SELECT jaar, volgnummer AS maand, periode, waarde
+FROM totaal_per_periode($indicator, $gemeente, $eerste, $laatste, $som_categorieen)
+WHERE periode_soort = 'maand'
 ORDER BY jaar, maand;

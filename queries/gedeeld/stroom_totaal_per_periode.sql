@@ -1,19 +1,12 @@
 -- Purpose: the total of a flow (instroom, uitstroom) per month and per quarter. A quarter is the
 --          delivered quarterly figure, or else the sum of its three months when all are present.
---          The total is the figure without category where delivered, else (amounts only) the sum.
+--          The total is that of macros/totaal_per_periode.sql.
 -- Parameters: $indicator, $gemeente, $eerste (first day, DATE), $laatste (peildatum, DATE),
 --             $som_categorieen (sum the categories when no total was delivered; false for
 --             person counts, where a client in two categories counts once).
 WITH totaal AS (
-    SELECT periode_soort, jaar, volgnummer,
-           coalesce(max(waarde) FILTER (WHERE categorie = ''),
-                    CASE WHEN $som_categorieen THEN sum(waarde) FILTER (WHERE categorie <> '') END) AS waarde
-    FROM cijfers
-    WHERE indicator = $indicator
-      AND gemeente = $gemeente
-      AND periode_soort IN ('maand', 'kwartaal')
-      AND einddatum BETWEEN $eerste AND $laatste
-    GROUP BY ALL
+    SELECT periode_soort, jaar, volgnummer, waarde
+    FROM totaal_per_periode($indicator, $gemeente, $eerste, $laatste, $som_categorieen)
 ), maanden_per_kwartaal AS (
     SELECT jaar, (volgnummer + 2) // 3 AS kwartaal, count(waarde) AS maanden, sum(waarde) AS waarde
     FROM totaal
