@@ -15,7 +15,8 @@ from benchmarks.common import Result, best_of
 from monitor.config import DEFAULT_CATALOGUE, PROJECT_ROOT
 from monitor.demo.data import load_demo, write_demo_files
 from monitor.domain.catalogue import load_catalogue
-from monitor.ingest.figure_import import UploadFile, import_files
+from monitor.ingest.figure_import import import_files
+from monitor.ingest.files import UploadFile
 
 CATALOGUE = load_catalogue(DEFAULT_CATALOGUE)
 

@@ -20,7 +20,7 @@ import pyarrow.csv as pa_csv
 
 from benchmarks.common import Result, best_of
 from monitor.config import PROJECT_ROOT
-from monitor.ingest.figure_import import UploadFile
+from monitor.ingest.files import UploadFile
 from monitor.ingest.records.compute import RecordKind, import_records
 from tests.oracles.records_reference import figures_from_records, read_records
 
@@ -113,7 +113,7 @@ PEAK = textwrap.dedent(
     """
     import resource, sys, time
     from pathlib import Path
-    from monitor.ingest.figure_import import UploadFile
+    from monitor.ingest.files import UploadFile
     from monitor.ingest.records.compute import RecordKind, import_records
     path, data_dir = Path(sys.argv[1]), Path(sys.argv[2])
     start = time.perf_counter()

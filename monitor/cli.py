@@ -54,7 +54,8 @@ def _edition(text: str | None, data_dir: Path) -> Edition:
 
 
 def command_import(args: argparse.Namespace) -> int:
-    from monitor.ingest.figure_import import UploadFile, import_files
+    from monitor.ingest.figure_import import import_files
+    from monitor.ingest.files import UploadFile
     from monitor.publication.edition import current_catalogue
 
     files = [UploadFile(Path(name), Path(name).name) for name in args.files]

@@ -11,7 +11,8 @@ from playwright.sync_api import Browser, sync_playwright
 
 from monitor.config import DEFAULT_CATALOGUE
 from monitor.domain.catalogue import Catalogue, load_catalogue
-from monitor.ingest.figure_import import ImportResult, UploadFile, import_files
+from monitor.ingest.figure_import import ImportResult, import_files
+from monitor.ingest.files import UploadFile
 from tests.support.server import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING
 
 LONG_HEADER = "indicator;periode;categorie;waarde\n"

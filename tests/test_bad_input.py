@@ -31,7 +31,8 @@ from monitor.config import DEFAULT_CATALOGUE
 from monitor.domain.catalogue import Catalogue, load_catalogue
 from monitor.domain.numbers import Notation, NumberError, parse_number
 from monitor.domain.periods import Period, PeriodError, parse_period
-from monitor.ingest.figure_import import UploadFile, import_files
+from monitor.ingest.figure_import import import_files
+from monitor.ingest.files import UploadFile
 from monitor.ingest.problems import ImportRefused, Problem
 from monitor.ingest.reading import MAX_FIGURE_FILE_BYTES
 

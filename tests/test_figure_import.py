@@ -571,3 +571,42 @@ def test_one_bad_file_refuses_the_whole_upload(store, catalogue, tmp_path):
     problem = only(refused(store, catalogue, good, bad))
 
     assert problem.file == "fout.csv"
+
+
+def with_padding(path: Path, size: int) -> Path:
+    """The workbook with an extra entry of `size` zero bytes: tiny on disk, huge when unpacked."""
+    import zipfile
+
+    block = bytes(1 << 20)
+    with (
+        zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/media/nullen.bin", "w", force_zip64=True) as entry,
+    ):
+        for _ in range(size // len(block)):
+            entry.write(block)
+    return path
+
+
+def test_an_xlsx_that_unpacks_beyond_the_limit_is_refused_before_it_is_read(
+    store, catalogue, tmp_path
+):
+    from monitor.ingest.reading import MAX_XLSX_UNCOMPRESSED_BYTES
+
+    path = write_xlsx(
+        tmp_path / "bom.xlsx",
+        {
+            "Blad1": [
+                ["indicator", "periode", "categorie", "waarde"],
+                ["wmo.lasten", "2024-03", None, 100],
+            ]
+        },
+    )
+    with_padding(path, MAX_XLSX_UNCOMPRESSED_BYTES + (1 << 20))
+    assert path.stat().st_size < 2 * (1 << 20)
+    before = tree_digest(store)
+
+    problem = only(refused(store, catalogue, path))
+
+    assert problem.file == "bom.xlsx"
+    assert "pakt uit tot 201 MB; de grens is 200 MB" in problem.message
+    assert tree_digest(store) == before

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from monitor.domain.periods import Period
-from monitor.ingest.figure_import import UploadFile
+from monitor.ingest.files import UploadFile
 from monitor.ingest.problems import ImportRefused
 from monitor.ingest.records.compute import RecordKind, compute_records, import_records
 from monitor.store.snapshots import current_snapshot
@@ -444,3 +444,29 @@ def test_a_dry_run_computes_and_diffs_but_publishes_nothing(tmp_path, data_dir):
     )
     assert result.version is None and result.diff.new == result.computed.figures.num_rows
     assert tree_digest(data_dir) == {}
+
+
+def test_a_records_workbook_that_unpacks_beyond_the_limit_is_refused(tmp_path, monkeypatch):
+    import zipfile
+
+    import openpyxl
+
+    from monitor.ingest.records import reading
+
+    # The real limit is 1 GiB; a smaller one keeps the file quick to write, the check is the same.
+    monkeypatch.setattr(reading, "MAX_RECORDS_XLSX_UNCOMPRESSED_BYTES", 2 * (1 << 20))
+    path = tmp_path / "indicaties.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["client", "voorziening", "begindatum", "einddatum"])
+    workbook.save(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/nullen.bin", bytes(3 * (1 << 20)))
+
+    with pytest.raises(ImportRefused) as refused:
+        compute_records([UploadFile(path, "indicaties.xlsx")], RecordKind.WMO)
+
+    (problem,) = refused.value.problems
+    assert problem.file == "indicaties.xlsx"
+    assert (
+        "pakt uit tot 3 MB; de grens is 2 MB. Lever grote bestanden aan als CSV." in problem.message
+    )

@@ -188,7 +188,8 @@ def test_an_import_in_another_process_publishes_while_a_reader_holds_the_snapsho
         from pathlib import Path
         from monitor.domain.catalogue import load_catalogue
         from monitor.config import DEFAULT_CATALOGUE
-        from monitor.ingest.figure_import import UploadFile, import_files
+        from monitor.ingest.files import UploadFile
+        from monitor.ingest.figure_import import import_files
 
         source = Path({str(revised)!r})
         result = import_files(

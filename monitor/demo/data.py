@@ -36,7 +36,8 @@ from monitor.domain.catalogue import Catalogue
 from monitor.domain.numbers import format_dutch
 from monitor.domain.periods import Period, PeriodKind, months_between, quarter_end_months
 from monitor.domain.workbooks import pinned_zip
-from monitor.ingest.figure_import import UploadFile, import_files
+from monitor.ingest.figure_import import import_files
+from monitor.ingest.files import UploadFile
 from monitor.ingest.records.compute import RecordKind, compute_records, import_records
 from monitor.store.snapshots import current_snapshot
 

@@ -5,7 +5,6 @@ Used by `monitor import` and by the upload page, so both give the same report.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,17 +15,12 @@ import pandas as pd
 
 from monitor.domain.catalogue import Catalogue
 from monitor.ingest.diff import CijferDiff, diff_against_stored
+from monitor.ingest.files import UploadFile, sha256_of
 from monitor.ingest.parsing import CijferRow, duplicate_problems, parse_figure_file
 from monitor.ingest.problems import ImportRefused, Problem
 from monitor.ingest.reading import read_file
 from monitor.store.snapshots import SourceFile, VersionInfo, reading, write_version
 from monitor.store.sql import execute
-
-
-@dataclass(frozen=True)
-class UploadFile:
-    path: Path
-    name: str  # the name the user knows (an upload keeps its original name)
 
 
 @dataclass(frozen=True)
@@ -41,14 +35,6 @@ class ImportResult:
     upload: ValidatedUpload
     diff: CijferDiff
     version: int | None  # None for a dry run
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def validate_files(

@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from monitor.ingest.files import MB, check_workbook_zip
 from monitor.ingest.problems import ImportRefused, Problem
 
-MB = 1024 * 1024
 MAX_FIGURE_FILE_BYTES = 50 * MB
-MAX_XLSX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_XLSX_UNCOMPRESSED_BYTES = 200 * MB
 SEPARATORS = {";": "puntkomma", ",": "komma", "\t": "tab"}
 # A UTF-8 encoded letter with an accent (é, ë, ï, …): two bytes, C3 followed by 80–BF.
 UTF8_LETTER = re.compile(rb"\xc3[\x80-\xbf]")
@@ -180,7 +180,7 @@ def read_xlsx(data: bytes, file: str) -> list[RawSheet]:
     """Every visible, non-empty sheet of a workbook."""
     import openpyxl  # imported here: only uploads of XLSX need it
 
-    _check_zip(data, file)
+    check_workbook_zip(data, file, MAX_XLSX_UNCOMPRESSED_BYTES, "Splits het bestand.")
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:
@@ -239,31 +239,6 @@ def _header_text(cell: object) -> str:
     if hasattr(cell, "isoformat"):
         return cell.isoformat()[:10]
     return str(cell).strip()
-
-
-def _check_zip(data: bytes, file: str) -> None:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise ImportRefused(
-            [
-                Problem(
-                    file,
-                    "dit is geen geldig Excel-bestand (.xlsx); het is beschadigd of half geschreven.",
-                )
-            ]
-        ) from None
-    total = sum(info.file_size for info in archive.infolist())
-    if total > MAX_XLSX_UNCOMPRESSED_BYTES:
-        raise ImportRefused(
-            [
-                Problem(
-                    file,
-                    f"het Excel-bestand pakt uit tot {total / MB:.0f} MB; de grens is "
-                    f"{MAX_XLSX_UNCOMPRESSED_BYTES // MB} MB. Splits het bestand.",
-                )
-            ]
-        )
 
 
 CELL_REFERENCE = re.compile(r"([A-Z]+)(\d+)")

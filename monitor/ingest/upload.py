@@ -14,7 +14,8 @@ from monitor.domain.catalogue import Catalogue
 from monitor.domain.numbers import format_uploaded
 from monitor.domain.periods import period_from_key
 from monitor.ingest.diff import CijferDiff, DiffLine
-from monitor.ingest.figure_import import ImportResult, UploadFile, import_files
+from monitor.ingest.figure_import import ImportResult, import_files
+from monitor.ingest.files import UploadFile
 
 
 @dataclass(frozen=True)

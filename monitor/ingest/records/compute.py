@@ -30,7 +30,8 @@ import pyarrow as pa
 
 from monitor.domain.periods import Period
 from monitor.ingest.diff import DiffSummary, summarise_against_stored
-from monitor.ingest.figure_import import UploadFile, compare_and_store
+from monitor.ingest.figure_import import compare_and_store
+from monitor.ingest.files import UploadFile
 from monitor.ingest.problems import ImportRefused, Problem
 from monitor.ingest.records.layout import INDICATORS, KIND_LABEL, RecordKind, canonical_layout
 from monitor.ingest.records.reading import Work, read_sources, validate_sources, work_database

@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import re
 import tempfile
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 import duckdb
 
 from monitor.ingest.bsn import column_holds_bsns
-from monitor.ingest.figure_import import UploadFile, sha256_of
+from monitor.ingest.files import MB, UploadFile, check_workbook_zip, sha256_of
 from monitor.ingest.problems import MAX_REPORTED, ImportRefused, Problem
 from monitor.ingest.reading import SEPARATORS, detect_separator
 from monitor.ingest.records.layout import (
@@ -33,7 +32,7 @@ from monitor.ingest.records.layout import (
 )
 from monitor.store.sql import execute
 
-MAX_RECORDS_XLSX_UNCOMPRESSED_BYTES = 1_000_000_000
+MAX_RECORDS_XLSX_UNCOMPRESSED_BYTES = 1024 * MB
 WORK_MEMORY_LIMIT = "2GB"
 HEAD_BYTES = 1 << 16
 DATE_HINT = "Gebruik een datum als 2024-03-31, 31-03-2024 of 31-3-2024."
@@ -217,23 +216,8 @@ def _xlsx_sources(work: Work, upload: UploadFile, kind: RecordKind) -> list[Sour
     """Every visible sheet with data, written as a UTF-8 CSV that DuckDB reads like any other."""
     import openpyxl
 
-    try:
-        archive = zipfile.ZipFile(upload.path)
-        total = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        raise ImportRefused(
-            [Problem(upload.name, "dit is geen geldig Excel-bestand (.xlsx); het is beschadigd.")]
-        ) from None
-    if total > MAX_RECORDS_XLSX_UNCOMPRESSED_BYTES:
-        raise ImportRefused(
-            [
-                Problem(
-                    upload.name,
-                    f"het Excel-bestand pakt uit tot {total // 1_000_000} MB; lever grote "
-                    "bestanden aan als CSV.",
-                )
-            ]
-        )
+    check_workbook_zip(upload.path, upload.name, MAX_RECORDS_XLSX_UNCOMPRESSED_BYTES,
+                       "Lever grote bestanden aan als CSV.")  # fmt: skip
     workbook = openpyxl.load_workbook(upload.path, read_only=True, data_only=True)
     sources: list[Source] = []
     try:
