@@ -7,12 +7,6 @@ import streamlit as st
 from monitor.app.session import login_configured
 from monitor.domain.access import Access
 
-ROLE_NAMES = {
-    "raadslid": "lezer",
-    "beleidsmedewerker": "beleidsmedewerker",
-    "beheerder": "beheerder",
-}
-
 
 def account_controls(access: Access) -> None:
     if not login_configured():
@@ -20,7 +14,7 @@ def account_controls(access: Access) -> None:
     with st.sidebar:
         st.divider()
         if access.logged_in:
-            roles = ", ".join(sorted(ROLE_NAMES[r.value] for r in access.roles))
+            roles = ", ".join(sorted(role.value for role in access.roles))
             st.caption(f"Ingelogd als {access.name} ({roles})")
             if st.button("Uitloggen", key="uitloggen"):
                 st.logout()

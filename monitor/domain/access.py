@@ -9,15 +9,15 @@ from enum import StrEnum
 
 
 class Role(StrEnum):
-    VIEWER = "raadslid"
+    RAADSLID = "raadslid"  # every reader, logged in or (when reading is public) not
     BELEIDSMEDEWERKER = "beleidsmedewerker"
     BEHEERDER = "beheerder"
 
 
 # A beheerder may do everything a beleidsmedewerker may.
 IMPLIED = {
-    Role.BEHEERDER: {Role.BELEIDSMEDEWERKER, Role.VIEWER},
-    Role.BELEIDSMEDEWERKER: {Role.VIEWER},
+    Role.BEHEERDER: {Role.BELEIDSMEDEWERKER, Role.RAADSLID},
+    Role.BELEIDSMEDEWERKER: {Role.RAADSLID},
 }
 
 
@@ -57,7 +57,7 @@ class Access:
 
 def roles_for(user: Mapping[str, object], settings: AccessSettings) -> frozenset[Role]:
     """Roles of a logged-in user: from the claim and from the allow-list, expanded."""
-    found: set[Role] = {Role.VIEWER}
+    found: set[Role] = {Role.RAADSLID}
     claimed = user.get(settings.roles_claim) or []
     if isinstance(claimed, str):
         claimed = [claimed]

@@ -16,15 +16,23 @@ from monitor.domain.catalogue import Catalogue, Eenheid
 from monitor.domain.editions import Edition
 from monitor.domain.periods import MONTH_ABBREVIATIONS, period_from_key
 from monitor.domain.registry import FigureSpec, Shape
-from monitor.domain.roles import LABELS, Role
+from monitor.domain.table_roles import LABELS, TableRole
 from monitor.figures.exact import CellRef, ExactCell, ExactTable
 from monitor.store.sql import execute, fetch_records
 
-BEGROTING, PROGNOSE, SALDO = LABELS[Role.BEGROTING], LABELS[Role.PROGNOSE], LABELS[Role.SALDO]
-AVERAGE, CHANGE = LABELS[Role.GEMIDDELDE], LABELS[Role.VERANDERING]
-TOTAAL, INSTROOM, UITSTROOM = LABELS[Role.TOTAAL], LABELS[Role.INSTROOM], LABELS[Role.UITSTROOM]
+BEGROTING, PROGNOSE, SALDO = (
+    LABELS[TableRole.BEGROTING],
+    LABELS[TableRole.PROGNOSE],
+    LABELS[TableRole.SALDO],
+)
+AVERAGE, CHANGE = LABELS[TableRole.GEMIDDELDE], LABELS[TableRole.VERANDERING]
+TOTAAL, INSTROOM, UITSTROOM = (
+    LABELS[TableRole.TOTAAL],
+    LABELS[TableRole.INSTROOM],
+    LABELS[TableRole.UITSTROOM],
+)
 MONTHS = list(MONTH_ABBREVIATIONS)
-MONTH_ROLES = (Role.MAAND,) * len(MONTHS)
+MONTH_ROLES = (TableRole.MAAND,) * len(MONTHS)
 
 
 class FigureContext:
@@ -142,7 +150,7 @@ def build_cumulatieve_lasten(ctx: FigureContext, spec: FigureSpec) -> ExactTable
 
     return ExactTable(
         spec, Eenheid.EURO, "Jaar", tuple(rows), tuple(columns), _grid(rows, columns, make),
-        column_roles=(*MONTH_ROLES, Role.BEGROTING, Role.PROGNOSE, Role.SALDO),
+        column_roles=(*MONTH_ROLES, TableRole.BEGROTING, TableRole.PROGNOSE, TableRole.SALDO),
     )  # fmt: skip
 
 
@@ -196,7 +204,7 @@ def build_maandreeks(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
     )
     return ExactTable(
         spec, unit, "Jaar", tuple(rows), tuple(columns), _grid(rows, columns, make), notes,
-        column_roles=(*MONTH_ROLES, Role.GEMIDDELDE, Role.VERANDERING),
+        column_roles=(*MONTH_ROLES, TableRole.GEMIDDELDE, TableRole.VERANDERING),
     )  # fmt: skip
 
 
@@ -259,12 +267,12 @@ def _stand_table(ctx: FigureContext, spec: FigureSpec, with_total: bool) -> Exac
     labels = {m: period_from_key(m).label for m in months}
     rows = ordered_categories(ctx, indicator, {r["categorie"] for r in records})
     keys = {(row, month): (indicator, row, month) for row in rows for month in months}
-    row_roles: tuple[Role | None, ...] = ()
+    row_roles: tuple[TableRole | None, ...] = ()
     if with_total:
         totals, total_keys = _totals(ctx, indicator, rows, months, values)
         values.update(totals)
         keys.update(total_keys)
-        row_roles = (*([None] * len(rows)), Role.TOTAAL)
+        row_roles = (*([None] * len(rows)), TableRole.TOTAAL)
         rows.append(TOTAAL)
     columns = [labels[m] for m in months]
     by_label = {label: month for month, label in labels.items()}
@@ -379,7 +387,7 @@ def build_in_uitstroom(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
         tuple(columns),
         _grid(rows, columns, make),
         notes,
-        row_roles=(Role.INSTROOM, Role.UITSTROOM),
+        row_roles=(TableRole.INSTROOM, TableRole.UITSTROOM),
     )
 
 
@@ -394,7 +402,7 @@ def build_bijzondere_bijstand(ctx: FigureContext, spec: FigureSpec) -> ExactTabl
         **ctx.window(),
     )
     values = {(r["rij"], r["periode"]): r["waarde"] for r in records}
-    roles = {r["rij"]: None if r["rol"] is None else Role(r["rol"]) for r in records}
+    roles = {r["rij"]: None if r["rol"] is None else TableRole(r["rol"]) for r in records}
     rows = list(roles)
 
     def make(row: str, column: str) -> ExactCell:

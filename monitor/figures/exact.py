@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from monitor.domain.catalogue import Eenheid
 from monitor.domain.registry import FigureSpec
-from monitor.domain.roles import Roles
+from monitor.domain.table_roles import TableRoles
 
 CellRef = tuple[str, str]  # (row, column)
 CellKey = tuple[str, str, str]  # (population, categorie, periode): one status in every view
@@ -50,5 +50,5 @@ class ExactTable:
     # Cells the gate needs but the figure does not show, e.g. the count of persons behind an
     # amount per category (P2): they decide what is hidden, they are never published.
     support: tuple[ExactCell, ...] = ()
-    row_roles: Roles = ()  # what a row means (monitor.domain.roles), aligned with rows
-    column_roles: Roles = ()
+    row_roles: TableRoles = ()  # what a row means (monitor.domain.table_roles), aligned with rows
+    column_roles: TableRoles = ()

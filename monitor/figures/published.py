@@ -13,7 +13,7 @@ from enum import StrEnum
 from monitor.domain.catalogue import Eenheid
 from monitor.domain.numbers import format_dutch
 from monitor.domain.registry import Shape
-from monitor.domain.roles import Role, Roles, labels_with, labels_without
+from monitor.domain.table_roles import TableRole, TableRoles, labels_with, labels_without
 
 
 class CellStatus(StrEnum):
@@ -118,8 +118,8 @@ class PublishedFigure:
     definition: str
     sources: tuple[str, ...]
     notes: tuple[str, ...]
-    row_roles: Roles = ()  # what a row means, aligned with rows; () when none has a role
-    column_roles: Roles = ()
+    row_roles: TableRoles = ()  # what a row means, aligned with rows; () when none has a role
+    column_roles: TableRoles = ()
 
     def __post_init__(self) -> None:
         if len(self.cells) != len(self.rows) * len(self.columns):
@@ -130,25 +130,25 @@ class PublishedFigure:
         ):
             raise ValueError(f"{self.figure_id}: roles do not match the rows and columns")
 
-    def columns_with(self, role: Role) -> tuple[str, ...]:
+    def columns_with(self, role: TableRole) -> tuple[str, ...]:
         return labels_with(self.columns, self.column_roles, role)
 
-    def rows_without(self, *roles: Role) -> tuple[str, ...]:
+    def rows_without(self, *roles: TableRole) -> tuple[str, ...]:
         return labels_without(self.rows, self.row_roles, *roles)
 
-    def label_of(self, role: Role) -> str | None:
+    def label_of(self, role: TableRole) -> str | None:
         """The row or column with this role (the first, if several), None if there is none."""
         found = labels_with(self.columns, self.column_roles, role) or labels_with(
             self.rows, self.row_roles, role
         )
         return found[0] if found else None
 
-    def cell_in(self, row: str, role: Role) -> PublishedCell | None:
+    def cell_in(self, row: str, role: TableRole) -> PublishedCell | None:
         """The cell of `row` in the column with this role, None if the table has no such column."""
         column = self.label_of(role)
         return None if column is None else self.cell(row, column)
 
-    def cell_of(self, role: Role, column: str) -> PublishedCell | None:
+    def cell_of(self, role: TableRole, column: str) -> PublishedCell | None:
         """The cell of the row with this role in `column`, None if the table has no such row."""
         row = self.label_of(role)
         return None if row is None else self.cell(row, column)

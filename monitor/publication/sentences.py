@@ -10,7 +10,7 @@ from monitor.domain.catalogue import Eenheid
 from monitor.domain.numbers import format_dutch
 from monitor.domain.periods import MONTH_NAMES
 from monitor.domain.registry import FigureSpec, Shape
-from monitor.domain.roles import Role
+from monitor.domain.table_roles import TableRole
 from monitor.figures.published import CellStatus, PublishedCell, PublishedFigure, format_value
 
 NEARLY_EQUAL_PERCENT = Decimal("0.5")
@@ -67,12 +67,12 @@ def trend_sentence(
 def _maandreeks(figure: PublishedFigure, spec: FigureSpec) -> list[str]:
     sentences = []
     for index, year in enumerate(figure.rows[1:], start=1):
-        change = figure.cell_in(year, Role.VERANDERING)
+        change = figure.cell_in(year, TableRole.VERANDERING)
         if change is None or change.status is CellStatus.ONTBREEKT:
             continue
         months = sum(
             figure.cell(year, month).status is not CellStatus.ONTBREEKT
-            for month in figure.columns_with(Role.MAAND)
+            for month in figure.columns_with(TableRole.MAAND)
         )
         sentences.append(
             trend_sentence(
@@ -83,7 +83,9 @@ def _maandreeks(figure: PublishedFigure, spec: FigureSpec) -> list[str]:
 
 
 def _latest_month(figure: PublishedFigure, year: str) -> str | None:
-    present = [m for m in figure.columns_with(Role.MAAND) if figure.cell(year, m).value is not None]
+    present = [
+        m for m in figure.columns_with(TableRole.MAAND) if figure.cell(year, m).value is not None
+    ]
     return present[-1] if present else None
 
 
@@ -93,14 +95,17 @@ def _lasten(figure: PublishedFigure, spec: FigureSpec) -> list[str]:
     if month is None:
         return []
     booked = figure.cell(year, month)
-    name = MONTH_NAMES[figure.columns_with(Role.MAAND).index(month)]
+    name = MONTH_NAMES[figure.columns_with(TableRole.MAAND).index(month)]
     sentence = f"Tot en met {name} {year} is {booked.display()} aan lasten geboekt"
-    begroting = figure.cell_in(year, Role.BEGROTING)
+    begroting = figure.cell_in(year, TableRole.BEGROTING)
     if begroting is not None and begroting.value:
         share = format_dutch(100 * booked.value / begroting.value, 1)  # type: ignore[operator]
         sentence += f", {share}% van de begroting van {begroting.display()}"
     sentences = [sentence + "."]
-    prognose, saldo = figure.cell_in(year, Role.PROGNOSE), figure.cell_in(year, Role.SALDO)
+    prognose, saldo = (
+        figure.cell_in(year, TableRole.PROGNOSE),
+        figure.cell_in(year, TableRole.SALDO),
+    )
     if prognose and saldo and prognose.value is not None and saldo.value is not None:
         if saldo.value == 0:
             outcome = "gelijk aan de begroting"
@@ -131,7 +136,7 @@ def _stand(figure: PublishedFigure, spec: FigureSpec) -> list[str]:
     if not figure.columns:
         return []
     latest = figure.columns[-1]
-    candidates = [figure.cell(r, latest) for r in figure.rows_without(Role.TOTAAL)]
+    candidates = [figure.cell(r, latest) for r in figure.rows_without(TableRole.TOTAAL)]
     shown = [c for c in candidates if c.value is not None]
     if not shown:
         return []
@@ -151,13 +156,13 @@ def _stand(figure: PublishedFigure, spec: FigureSpec) -> list[str]:
 
 def _kenmerken(figure: PublishedFigure, spec: FigureSpec) -> list[str]:
     sentences = _stand(figure, spec)
-    if figure.label_of(Role.TOTAAL) and figure.columns:
+    if figure.label_of(TableRole.TOTAAL) and figure.columns:
         latest = figure.columns[-1]
-        total = figure.cell_of(Role.TOTAAL, latest)
+        total = figure.cell_of(TableRole.TOTAAL, latest)
         if total is not None and total.value:
             shares = [
                 (c.value / total.value * 100, c.row)
-                for c in (figure.cell(r, latest) for r in figure.rows_without(Role.TOTAAL))
+                for c in (figure.cell(r, latest) for r in figure.rows_without(TableRole.TOTAAL))
                 if c.value is not None
             ]
             if shares:
@@ -182,8 +187,8 @@ def _flow_words(cell: PublishedCell) -> str:
 def _in_uitstroom(figure: PublishedFigure, spec: FigureSpec) -> list[str]:
     for column in reversed(figure.columns):
         instroom, uitstroom = (
-            figure.cell_of(Role.INSTROOM, column),
-            figure.cell_of(Role.UITSTROOM, column),
+            figure.cell_of(TableRole.INSTROOM, column),
+            figure.cell_of(TableRole.UITSTROOM, column),
         )
         if instroom is None or uitstroom is None:
             return []
@@ -202,11 +207,11 @@ def _bijzondere_bijstand(figure: PublishedFigure, spec: FigureSpec) -> list[str]
     if not figure.columns:
         return []
     quarter = figure.columns[-1]
-    total = figure.cell_of(Role.EINDTOTAAL, quarter)
+    total = figure.cell_of(TableRole.EINDTOTAAL, quarter)
     if total is None or total.value is None:
         return []
     sentence = f"In {period_words(quarter)} is {total.display()} aan bijzondere bijstand betaald"
-    excl = figure.cell_of(Role.EINDTOTAAL_ZONDER_ENERGIETOESLAG, quarter)
+    excl = figure.cell_of(TableRole.EINDTOTAAL_ZONDER_ENERGIETOESLAG, quarter)
     if excl is not None and excl.value is not None and excl.value != total.value:
         sentence += f", waarvan {excl.display()} zonder energietoeslag"
     return [sentence + "."]

@@ -17,7 +17,7 @@ import pandas as pd
 from monitor.domain.catalogue import Eenheid
 from monitor.domain.periods import MONTH_ABBREVIATIONS
 from monitor.domain.registry import Shape
-from monitor.domain.roles import Role
+from monitor.domain.table_roles import TableRole
 from monitor.figures.published import PublishedFigure
 
 # Okabe-Ito without yellow (too little contrast on white), then a neutral grey for an eighth series.
@@ -110,7 +110,7 @@ def _y(
 
 
 def _lines_per_year(figure: PublishedFigure, highlight_current: bool) -> alt.Chart:
-    months = list(figure.columns_with(Role.MAAND))
+    months = list(figure.columns_with(TableRole.MAAND))
     data = cell_frame(figure, months)
     years = list(figure.rows)
     colours, dashes, shapes = _year_scales(years)
@@ -138,7 +138,7 @@ def _lasten_chart(figure: PublishedFigure) -> alt.Chart:
     chart = _lines_per_year(figure, highlight_current=True)
     current = figure.rows[-1]
     references = [
-        (role, cell) for role in (Role.BEGROTING, Role.PROGNOSE)
+        (role, cell) for role in (TableRole.BEGROTING, TableRole.PROGNOSE)
         if (cell := figure.cell_in(current, role)) is not None and cell.value is not None
     ]  # fmt: skip
     if not references:
@@ -155,7 +155,7 @@ def _lasten_chart(figure: PublishedFigure) -> alt.Chart:
         for role, cell in references
     ]
     data = pd.DataFrame(records)
-    dashes = {Role.BEGROTING.value: [8, 4], Role.PROGNOSE.value: [2, 2]}
+    dashes = {TableRole.BEGROTING.value: [8, 4], TableRole.PROGNOSE.value: [2, 2]}
     # Dashes as mark properties, not an encoding: the year legend stays the only legend.
     rules = [
         alt.Chart(data[data["streep"] == name])
@@ -199,9 +199,9 @@ def _share_frame(figure: PublishedFigure) -> pd.DataFrame:
     """Shares of the published total, computed from published counts only."""
     records = []
     for column in figure.columns:
-        total_cell = figure.cell_of(Role.TOTAAL, column)
+        total_cell = figure.cell_of(TableRole.TOTAAL, column)
         total = None if total_cell is None else total_cell.value
-        for row in figure.rows_without(Role.TOTAAL):
+        for row in figure.rows_without(TableRole.TOTAAL):
             count = figure.cell(row, column)
             share = None
             if total is not None and total > 0 and count.value is not None:
@@ -214,7 +214,7 @@ def _share_frame(figure: PublishedFigure) -> pd.DataFrame:
 
 def _lines_per_category(figure: PublishedFigure) -> alt.Chart:
     data = cell_frame(figure)
-    categories = list(figure.rows_without(Role.TOTAAL))
+    categories = list(figure.rows_without(TableRole.TOTAAL))
     data = data[data["rij"].isin(categories)]
     colours, dashes, shapes = _series_scales(categories)
     base = alt.Chart(data).encode(
@@ -300,7 +300,9 @@ def _base_chart(figure: PublishedFigure) -> alt.Chart:
         return _grouped_bars(figure)
     if shape is Shape.BIJZONDERE_BIJSTAND:
         data = cell_frame(figure)
-        parts = figure.rows_without(Role.EINDTOTAAL, Role.EINDTOTAAL_ZONDER_ENERGIETOESLAG)
+        parts = figure.rows_without(
+            TableRole.EINDTOTAAL, TableRole.EINDTOTAAL_ZONDER_ENERGIETOESLAG
+        )
         return _stacked_bars(figure, data[data["rij"].isin(parts)], Eenheid.EURO)
     if shape is Shape.KERNCIJFERS:
         return _kerncijfers_chart(figure)

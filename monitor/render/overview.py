@@ -9,7 +9,7 @@ from monitor.domain.catalogue import Catalogue, Eenheid, Richting
 from monitor.domain.numbers import format_dutch
 from monitor.domain.periods import MONTH_NAMES
 from monitor.domain.registry import figure_specs, thema_figure_id
-from monitor.domain.roles import Role
+from monitor.domain.table_roles import TableRole
 from monitor.figures.published import CellStatus, PublishedCell, PublishedFigure, format_value
 from monitor.publication.edition import PublishedEdition
 
@@ -62,7 +62,7 @@ def _latest_month(figure: PublishedFigure) -> tuple[str, str] | None:
     year = figure.rows[-1]
     months = [
         m
-        for m in figure.columns_with(Role.MAAND)
+        for m in figure.columns_with(TableRole.MAAND)
         if figure.cell(year, m).status is not CellStatus.ONTBREEKT
     ]
     return (year, months[-1]) if months else None
@@ -81,7 +81,7 @@ def monthly_kerncijfer(
     if len(figure.rows) > 1:
         earlier_year = figure.rows[-2]
         change = _change_text(cell, figure.cell(earlier_year, month), f"{month}-{earlier_year[2:]}")
-    month_name = MONTH_NAMES[figure.columns_with(Role.MAAND).index(month)]
+    month_name = MONTH_NAMES[figure.columns_with(TableRole.MAAND).index(month)]
     target = _target_text(cell, indicator, catalogue)
     return Kerncijfer(
         f"{label} ({month_name} {year})", cell.display(), change, target, figure.figure_id
@@ -90,7 +90,10 @@ def monthly_kerncijfer(
 
 def budget_signal(figure: PublishedFigure, chapter_name: str) -> Signal | None:
     year = figure.rows[-1]
-    begroting, prognose = figure.cell_in(year, Role.BEGROTING), figure.cell_in(year, Role.PROGNOSE)
+    begroting, prognose = (
+        figure.cell_in(year, TableRole.BEGROTING),
+        figure.cell_in(year, TableRole.PROGNOSE),
+    )
     if begroting is None or prognose is None or begroting.value is None or prognose.value is None:
         return None
     difference = prognose.value - begroting.value
@@ -135,7 +138,10 @@ LASTEN = {"wmo": ("wmo-lasten", "Wmo"), "jeugd": ("jeugd-lasten", "Jeugd"),
 
 def _prognose_kerncijfer(figure: PublishedFigure, chapter_name: str) -> Kerncijfer | None:
     year = figure.rows[-1]
-    begroting, prognose = figure.cell_in(year, Role.BEGROTING), figure.cell_in(year, Role.PROGNOSE)
+    begroting, prognose = (
+        figure.cell_in(year, TableRole.BEGROTING),
+        figure.cell_in(year, TableRole.PROGNOSE),
+    )
     if prognose is None or prognose.value is None:
         return None
     target = None

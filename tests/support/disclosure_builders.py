@@ -12,7 +12,7 @@ from monitor.disclosure.model import (
     Settings,
 )
 from monitor.disclosure.protection import audited_statuses
-from monitor.domain.roles import Role
+from monitor.domain.table_roles import TableRole
 from monitor.figures.exact import CellKey
 from monitor.figures.published import MARKERS, CellStatus
 
@@ -42,6 +42,6 @@ def protected_markers(values: dict[str, int], sums: list[tuple[str, list[str]]])
     return markers(audited_statuses(problem(values, sums)), values)
 
 
-def total_roles(rows: dict[str, object]) -> tuple[Role | None, ...]:
+def total_roles(rows: dict[str, object]) -> tuple[TableRole | None, ...]:
     """Row roles of a breakdown whose row "Totaal" is its total, as the builders give them."""
-    return tuple(Role.TOTAAL if row == "Totaal" else None for row in rows)
+    return tuple(TableRole.TOTAAL if row == "Totaal" else None for row in rows)

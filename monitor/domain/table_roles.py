@@ -8,7 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 
-class Role(StrEnum):
+class TableRole(StrEnum):
     # Columns
     MAAND = "maand"  # the twelve months of a year, January first
     BEGROTING = "begroting"
@@ -25,24 +25,28 @@ class Role(StrEnum):
 
 
 # The label a reader sees for a role that has one fixed label.
-LABELS: dict[Role, str] = {
-    Role.BEGROTING: "Begroting",
-    Role.PROGNOSE: "Prognose",
-    Role.SALDO: "Verwacht voordeel (+) / nadeel (-)",
-    Role.GEMIDDELDE: "Gemiddeld per maand",
-    Role.VERANDERING: "Verandering t.o.v. vorig jaar (%)",
-    Role.TOTAAL: "Totaal",
-    Role.INSTROOM: "Instroom",
-    Role.UITSTROOM: "Uitstroom",
+LABELS: dict[TableRole, str] = {
+    TableRole.BEGROTING: "Begroting",
+    TableRole.PROGNOSE: "Prognose",
+    TableRole.SALDO: "Verwacht voordeel (+) / nadeel (-)",
+    TableRole.GEMIDDELDE: "Gemiddeld per maand",
+    TableRole.VERANDERING: "Verandering t.o.v. vorig jaar (%)",
+    TableRole.TOTAAL: "Totaal",
+    TableRole.INSTROOM: "Instroom",
+    TableRole.UITSTROOM: "Uitstroom",
 }
 
-Roles = tuple["Role | None", ...]  # aligned with a table's rows or columns; () when none has one
+TableRoles = tuple[
+    "TableRole | None", ...
+]  # aligned with a table's rows or columns; () when none has one
 
 
-def labels_with(labels: tuple[str, ...], roles: Roles, role: Role) -> tuple[str, ...]:
+def labels_with(labels: tuple[str, ...], roles: TableRoles, role: TableRole) -> tuple[str, ...]:
     return tuple(label for label, r in zip(labels, roles, strict=False) if r is role)
 
 
-def labels_without(labels: tuple[str, ...], roles: Roles, *excluded: Role) -> tuple[str, ...]:
+def labels_without(
+    labels: tuple[str, ...], roles: TableRoles, *excluded: TableRole
+) -> tuple[str, ...]:
     padded = roles + (None,) * (len(labels) - len(roles))
     return tuple(label for label, r in zip(labels, padded, strict=True) if r not in excluded)
