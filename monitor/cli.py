@@ -8,11 +8,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import re
 import subprocess  # nosec B404
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from monitor import config
 from monitor.disclosure.model import GateError
@@ -271,6 +272,54 @@ def command_dashboard(args: argparse.Namespace) -> int:
         return subprocess.call(command)  # nosec B603
 
 
+# argparse's own words (usage, group titles, errors) in Dutch, so the command speaks one language.
+ARGPARSE_ERRORS = (
+    (re.compile(r"the following arguments are required: (.*)"), r"deze argumenten ontbreken: \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"onbekende argumenten: \1"),
+    (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"),
+     r"argument \1: ongeldige keuze \2 (kies uit \3)"),
+    (re.compile(r"argument (\S+): expected one argument"), r"argument \1: hier hoort één waarde bij"),
+    (re.compile(r"argument (\S+): invalid (\S+) value: (.*)"), r"argument \1: ongeldige waarde \3"),
+    (re.compile(r"ambiguous option: (\S+) could match (.*)"), r"optie \1 is niet eenduidig: \2"),
+)  # fmt: skip
+
+
+def dutch_argparse_error(message: str) -> str:
+    for pattern, dutch in ARGPARSE_ERRORS:
+        if pattern.fullmatch(message):
+            return pattern.sub(dutch, message)
+    return message
+
+
+class DutchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose help and errors are Dutch; subcommands inherit it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", DutchHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS, help="deze hulp tonen"
+        )
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {dutch_argparse_error(message)}\n")
+
+
 def _old(spelling: str) -> str:
     """The help-text note for a spelling kept as an alias for one release."""
     return f"oude spelling {spelling}: verouderd, werkt nog één release"
@@ -279,7 +328,7 @@ def _old(spelling: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     """Dutch names for everything a user types; each old (English) spelling still works, as an
     alias, for one release."""
-    parser = argparse.ArgumentParser(
+    parser = DutchArgumentParser(
         prog="monitor",
         description="Monitor Sociaal Domein. De store staat in MONITOR_DATA_DIR (standaard data/).",
         epilog="Oude spellingen (import, export, audit, report, --out, --format, ...) werken nog "

@@ -74,3 +74,31 @@ def test_dashboard_help_explains_the_port_and_its_old_spelling(capsys):
     assert "--poort POORT, --port POORT" in text
     assert "de poort waarop het dashboard luistert" in text
     assert "oude spelling --port: verouderd, werkt nog één release" in text
+
+
+def test_help_is_dutch_including_argparse_own_words(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        build_parser().parse_args(["exporteer", "--help"])
+    assert stopped.value.code == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("gebruik: monitor exporteer")
+    assert "opties:" in shown and "argumenten:" in shown and "deze hulp tonen" in shown
+    for english in ("usage:", "options:", "positional arguments", "show this help"):
+        assert english not in shown
+
+
+@pytest.mark.parametrize(
+    ("argv", "dutch"),
+    [
+        (["importeer"], "monitor importeer: fout: deze argumenten ontbreken: BESTAND"),
+        (["exporteer", "wmo-lasten", "--formaat", "doc"],
+         "argument --formaat/--format: ongeldige keuze 'doc' (kies uit 'csv', 'xlsx', 'png', 'svg', 'vega')"),
+        (["versies", "--bla"], "monitor: fout: onbekende argumenten: --bla"),
+        (["exporteer", "wmo-lasten", "--editie"], "argument --editie: hier hoort één waarde bij"),
+    ],
+)  # fmt: skip
+def test_a_wrong_command_line_is_refused_in_dutch(argv, dutch, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        build_parser().parse_args(argv)
+    assert stopped.value.code == 2
+    assert dutch in capsys.readouterr().err
