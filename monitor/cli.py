@@ -25,7 +25,6 @@ from monitor.render.export import EXPORT_FORMATS
 from monitor.store.snapshots import StoreError
 
 if TYPE_CHECKING:
-    from monitor.domain.catalogue import Catalogue
     from monitor.publication.edition import PublishedEdition
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -116,24 +115,17 @@ def _import_records(args: argparse.Namespace, files: list) -> int:
 
 
 def command_export(args: argparse.Namespace) -> int:
-    from monitor.domain.registry import figure_specs
-    from monitor.publication.edition import UnknownFigure, current_catalogue, published_edition
     from monitor.render.export import export_bytes
 
-    data_dir = config.data_dir()
-    catalogue = current_catalogue()
-    known = [spec.figure_id for spec in figure_specs(catalogue)]
+    _, edition, published, _ = _chosen_edition(args.editie, args.concept)
+    known = [figure.figure_id for figure in published.figures]
     if args.figure_id not in known:
         print(
             f"Figuur '{args.figure_id}' bestaat niet. Kies uit: {', '.join(known)}.",
             file=sys.stderr,
         )
         return EXIT_USAGE
-    edition = _edition(args.editie, data_dir)
-    try:
-        figure = published_edition(data_dir, edition, catalogue).figure(args.figure_id)
-    except UnknownFigure:
-        return EXIT_USAGE
+    figure = published.figure(args.figure_id)
     data = export_bytes(figure, args.format, long=args.long)
     if args.out:
         Path(args.out).write_bytes(data)
@@ -146,14 +138,31 @@ def command_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _chosen_edition(editie: str | None) -> tuple[Path, Catalogue, Edition, PublishedEdition]:
-    """The store, catalogue, edition (`--editie` or the latest) and its published figures."""
+def _chosen_edition(
+    editie: str | None, concept: bool
+) -> tuple[Path, Edition, PublishedEdition, int | None]:
+    """The store, the edition, its figures and the version that published it (None for the
+    draft). A published edition is the one readers saw, as it was published, whatever the
+    store and the catalogue hold now; `--concept`, or an edition never published, gives the
+    draft from the current store. Without `--editie`: the newest published edition."""
+    from monitor.domain.numbers import format_moment
     from monitor.publication.edition import current_catalogue, published_edition
+    from monitor.publication.editorial import published_editions
 
     data_dir = config.data_dir()
-    catalogue = current_catalogue()
-    edition = _edition(editie, data_dir)
-    return data_dir, catalogue, edition, published_edition(data_dir, edition, catalogue)
+    infos = [] if concept else published_editions(data_dir)
+    wanted = edition_from_text(editie) if editie else None
+    info = next((i for i in infos if wanted in (None, i.edition)), None)
+    if info is not None:
+        published = published_edition(data_dir, info.edition, version=info.version)
+        when = format_moment(info.published_at)
+        print(f"Editie {info.edition.label}, gepubliceerd op {when} (versie {info.version}).",
+              file=sys.stderr)  # fmt: skip
+        return data_dir, info.edition, published, info.version
+    edition = wanted or _edition(None, data_dir)
+    print(f"Editie {edition.label}: concept uit de huidige store (niet gepubliceerd).",
+          file=sys.stderr)  # fmt: skip
+    return data_dir, edition, published_edition(data_dir, edition, current_catalogue()), None
 
 
 def command_audit(args: argparse.Namespace) -> int:
@@ -161,10 +170,10 @@ def command_audit(args: argparse.Namespace) -> int:
 
     from monitor.render.artefact_audit import audit_edition
 
-    _, catalogue, edition, published = _chosen_edition(args.editie)
+    _, edition, published, _ = _chosen_edition(args.editie, args.concept)
     with tempfile.TemporaryDirectory() as work:
         directory = Path(args.map) if args.map else Path(work)
-        findings = audit_edition(published, directory, catalogue)
+        findings = audit_edition(published, directory, published.catalogue)
     hidden = sum(
         cell.is_hidden and cell.marker in ("<10", "x")
         for f in published.figures
@@ -189,8 +198,8 @@ def command_report(args: argparse.Namespace) -> int:
     from monitor.publication.editorial import texts_for
     from monitor.render.report import report_pdf
 
-    data_dir, catalogue, edition, published = _chosen_edition(args.editie)
-    pdf = report_pdf(published, catalogue, texts_for(data_dir, edition))
+    data_dir, edition, published, version = _chosen_edition(args.editie, args.concept)
+    pdf = report_pdf(published, published.catalogue, texts_for(data_dir, edition, version))
     Path(args.out).write_bytes(pdf)
     print(f"Rapport {edition.label} geschreven naar {args.out} ({len(pdf) // 1024} kB).")
     return EXIT_OK
@@ -320,6 +329,18 @@ class DutchArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: fout: {dutch_argparse_error(message)}\n")
 
 
+def _edition_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--editie",
+        help="peildatum van de editie, bijvoorbeeld 2024-03 (standaard: de nieuwste gepubliceerde)",
+    )
+    parser.add_argument(
+        "--concept",
+        action="store_true",
+        help="het concept uit de huidige store in plaats van de editie zoals die is gepubliceerd",
+    )
+
+
 def _old(spelling: str) -> str:
     """The help-text note for a spelling kept as an alias for one release."""
     return f"oude spelling {spelling}: verouderd, werkt nog één release"
@@ -383,7 +404,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"een gepubliceerde figuur exporteren ({_old('export')})",
     )
     exporting.add_argument("figure_id", metavar="FIGUUR")
-    exporting.add_argument("--editie", help="peildatum van de editie, bijvoorbeeld 2024-03")
+    _edition_options(exporting)
     exporting.add_argument(
         "--formaat",
         "--format",
@@ -413,7 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
         aliases=["audit"],
         help=f"de AVG-controle van een editie opnieuw doen ({_old('audit')})",
     )
-    auditing.add_argument("--editie", help="peildatum van de editie, bijvoorbeeld 2024-03")
+    _edition_options(auditing)
     auditing.add_argument("--map", help="bewaar de gecontroleerde exportbestanden in deze map")
     auditing.set_defaults(handler=command_audit)
 
@@ -422,7 +443,7 @@ def build_parser() -> argparse.ArgumentParser:
         aliases=["report"],
         help=f"het rapport van een editie als pdf ({_old('report')})",
     )
-    report.add_argument("--editie", help="peildatum van de editie, bijvoorbeeld 2024-03")
+    _edition_options(report)
     report.add_argument(
         "--bestand",
         "--out",

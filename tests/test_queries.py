@@ -47,6 +47,9 @@ PARAMETERS = {
     "sha256": "0" * 64,
     "data_rows": 0,
     "editie": "2026-09",
+    "catalogus": "{}",
+    "database": "previous",
+    "table": "cijfers",
     "sleutel": "thema:mantelzorg",
     "tekst": "Tekst",
     "gepubliceerd_op": dt.datetime(2026, 10, 1),
@@ -114,7 +117,7 @@ def test_a_header_that_says_no_parameters_fails_when_the_body_uses_one():
     assert undeclared_parameters(text) == {"indicator"}
 
 
-COPY_QUERIES = set(PREVIOUS_TABLES)
+COPY_QUERIES = {name for _, name in PREVIOUS_TABLES}
 # The demo store has cijfers for every figure query and for these reads of the store's own tables.
 RETURNS_ROWS_ON_THE_DEMO = ("gedeeld/", "participatie/", "sociale_basis/", "store/all_cijfers",
                             "store/list_versions", "store/period_range", "store/published_editions",

@@ -37,6 +37,7 @@ class PublishedEdition:
     edition: Edition
     store_version: str  # snapshot file name, '' for an empty store
     figures: tuple[PublishedFigure, ...]
+    catalogue: Catalogue  # the one it was built with: for a published edition, as published
 
     def figure(self, figure_id: str) -> PublishedFigure:
         for figure in self.figures:
@@ -126,7 +127,18 @@ def _build(
         figure.worded(sentences_for(figure, table.spec))
         for figure, table in zip(protected, tables, strict=True)
     )
-    return PublishedEdition(edition, "" if version is None else f"v{version:06d}.duckdb", figures)
+    snapshot = "" if version is None else f"v{version:06d}.duckdb"
+    return PublishedEdition(edition, snapshot, figures, catalogue)
+
+
+@lru_cache(maxsize=64)
+def frozen_catalogue(directory: str, edition: Edition, version: int) -> Catalogue | None:
+    """The catalogue `edition` was published with by `version` (None for an edition published
+    before catalogues were kept, or a version that did not publish it). Snapshots never change,
+    so one parse serves every later call, and the edition cache stays keyed on one object."""
+    with reading(Path(directory), version) as con:
+        records = fetch_records(con, "store/edition_catalogue", editie=edition.key, versie=version)
+    return Catalogue.model_validate_json(records[0]["catalogus"]) if records else None
 
 
 def published_edition(
@@ -142,6 +154,9 @@ def published_edition(
     frozen snapshot (a published edition re-opens exactly as it was). Published figures are
     immutable, so one cache serves every session of the dashboard.
     """
+    if version is not None:
+        # A published edition is rebuilt with the catalogue it was published with.
+        catalogue = frozen_catalogue(str(data_dir.resolve()), edition, version) or catalogue
     catalogue = catalogue or current_catalogue()
     gemeente = config.gemeente_code() if gemeente is None else gemeente
     if version is None:

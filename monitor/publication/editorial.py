@@ -122,6 +122,8 @@ def publish_edition(data_dir: Path, edition: Edition, catalogue: Catalogue, auth
                 gepubliceerd_op=_now(), auteur=author)  # fmt: skip
         con.register("edition_cells_frame", frame)
         execute(con, "store/insert_edition_cells")
+        execute(con, "store/insert_edition_catalogue", editie=edition.key, versie=version,
+                catalogus=catalogue.model_dump_json())  # fmt: skip
         return 0
 
     info = VersionInfo(author, "editie", f"Editie {edition.label} gepubliceerd")

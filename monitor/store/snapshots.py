@@ -26,13 +26,15 @@ import duckdb
 from monitor.store.sql import execute
 
 SNAPSHOT_NAME = re.compile(r"v(\d{6})\.duckdb")
+# Every table of a snapshot with the query that copies it from the previous version.
 PREVIOUS_TABLES = (
-    "store/copy_cijfers_from_previous",
-    "store/copy_versions_from_previous",
-    "store/copy_version_files_from_previous",
-    "store/copy_texts_from_previous",
-    "store/copy_editions_from_previous",
-    "store/copy_edition_cells_from_previous",
+    ("cijfers", "store/copy_cijfers_from_previous"),
+    ("versions", "store/copy_versions_from_previous"),
+    ("version_files", "store/copy_version_files_from_previous"),
+    ("texts", "store/copy_texts_from_previous"),
+    ("editions", "store/copy_editions_from_previous"),
+    ("edition_cells", "store/copy_edition_cells_from_previous"),
+    ("edition_catalogues", "store/copy_edition_catalogues_from_previous"),
 )
 # A snapshot written before the store table was named `cijfers` reads through these views.
 LEGACY_VIEWS = (
@@ -50,7 +52,11 @@ SCHEMA = (
     "store/create_texts",
     "store/create_editions",
     "store/create_edition_cells",
+    "store/create_edition_catalogues",
 )
+# Tables younger than the earlier schema: a snapshot without them reads them as empty.
+YOUNGER_TABLES = ("edition_catalogues",)
+LEGACY_MISSING = ("store/create_edition_catalogues",)
 
 
 class StoreError(RuntimeError):
@@ -143,12 +149,18 @@ def has_legacy_schema(con: duckdb.DuckDBPyConnection, database: str) -> bool:
     return bool(execute(con, "store/legacy/has_legacy_schema", database=database).fetchall()[0][0])
 
 
+def has_table(con: duckdb.DuckDBPyConnection, database: str, table: str) -> bool:
+    return bool(execute(con, "store/has_table", database=database, table=table).fetchall()[0][0])
+
+
 def _open_legacy(snapshot: Path) -> duckdb.DuckDBPyConnection:
     # A view cannot share its name with the table it reads in the same database, so the old
     # file is attached beside an in-memory database that holds today's names as views.
     con = duckdb.connect(":memory:")
     execute(con, "store/legacy/attach_legacy", path=str(snapshot))
     for name in LEGACY_VIEWS:
+        execute(con, name)
+    for name in LEGACY_MISSING:
         execute(con, name)
     return con
 
@@ -304,9 +316,13 @@ def _failure(error: BaseException) -> str:
 def _copy_previous(con: duckdb.DuckDBPyConnection, *, legacy: bool) -> None:
     # A fresh file per version (instead of copying the old file) keeps snapshots compact; the
     # copies are by position, so only the renamed cijfers table needs its own query.
-    for name in PREVIOUS_TABLES:
-        if legacy and name == "store/copy_cijfers_from_previous":
+    for table, name in PREVIOUS_TABLES:
+        if legacy and table == "cijfers":
             name = "store/legacy/copy_cijfers_from_previous"
+        # Only a table younger than the previous snapshot may be absent there; any other
+        # missing table is an error, never a silent loss.
+        if table in YOUNGER_TABLES and not has_table(con, "previous", table):
+            continue
         execute(con, name)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor.app.session import catalogue, current_published, current_texts
+from monitor.app.session import current_published, current_texts
 from monitor.domain.registry import chapter_title
 from monitor.figures.published import METHOD_NOTE
 from monitor.render.overview import overview
@@ -20,9 +20,9 @@ if published is None:
     st.stop()
 
 texts = current_texts()
-settings = catalogue().instellingen
+settings = published.catalogue.instellingen
 st.markdown(f"**{settings.gemeente_naam}** · editie **{published.edition.label}**")
-summary = overview(published, catalogue())
+summary = overview(published, published.catalogue)
 
 if summary.signals:
     st.header("Signalen", divider="gray")
@@ -47,7 +47,7 @@ st.markdown(
 )
 st.download_button(
     "Rapport downloaden (pdf)",
-    data=lambda: report_pdf(published, catalogue(), texts),
+    data=lambda: report_pdf(published, published.catalogue, texts),
     file_name=f"monitor-sociaal-domein_{published.edition.key}.pdf",
     mime="application/pdf",
     on_click="ignore",

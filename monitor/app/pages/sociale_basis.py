@@ -6,7 +6,7 @@ import streamlit as st
 
 from monitor.app.components.figure_view import render_figure
 from monitor.app.components.text_view import render_text
-from monitor.app.session import catalogue, current_published, current_texts
+from monitor.app.session import current_published, current_texts
 from monitor.domain.registry import thema_figure_id
 from monitor.figures.published import METHOD_NOTE
 from monitor.publication.editorial import thema_key
@@ -19,7 +19,7 @@ if published is None:
 st.caption(f"Editie {published.edition.label}. {METHOD_NOTE}")
 texts = current_texts()
 render_text(texts.get("sociale_basis"))
-for number, thema in enumerate(catalogue().thema, start=1):
+for number, thema in enumerate(published.catalogue.thema, start=1):
     st.header(f"4.{number} {thema.titel}", divider="gray")
     st.markdown(f"**Ambitie.** {thema.ambitie}")
     render_figure(published.figure(thema_figure_id(thema.id)))

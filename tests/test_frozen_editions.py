@@ -1,0 +1,93 @@
+"""A published edition stays as it was published: every export of it is byte-identical after a
+revision of an earlier period, a change of the catalogue and a rollback; only the concept
+follows the store."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import LONG_HEADER, run_import, write_csv
+
+from monitor.cli import main
+from monitor.config import DEFAULT_CATALOGUE
+from monitor.domain.catalogue import Catalogue
+from monitor.publication.editorial import published_editions
+from monitor.store.history import rollback, version_records
+
+EDITION = "2026-06"
+TEXT_FORMATS = ("csv", "xlsx", "vega")
+DRAWN = ("wmo-lasten", "wmo-clienten-per-voorziening")  # also as SVG: drawing is slower
+
+
+def exports(tmp_path: Path, figure_ids: list[str], *extra: str) -> dict[tuple[str, str], bytes]:
+    out = tmp_path / "export"
+    out.mkdir(exist_ok=True)
+    found = {}
+    for figure_id in figure_ids:
+        for fmt in TEXT_FORMATS + (("svg",) if figure_id in DRAWN else ()):
+            target = out / f"{figure_id}.{fmt}"
+            code = main(["exporteer", figure_id, "--editie", EDITION, "--formaat", fmt,
+                         "--bestand", str(target), *extra])  # fmt: skip
+            assert code == 0, (figure_id, fmt)
+            found[(figure_id, fmt)] = target.read_bytes()
+    return found
+
+
+@pytest.fixture
+def store(demo_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data_dir = tmp_path / "data"
+    shutil.copytree(demo_data_dir, data_dir)
+    monkeypatch.setenv("MONITOR_DATA_DIR", str(data_dir))
+    return data_dir
+
+
+@pytest.mark.slow
+def test_a_published_edition_is_exported_as_it_was_published(
+    store: Path, catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+):
+    from monitor.publication.edition import published_edition
+
+    info = next(i for i in published_editions(store) if i.edition.key == EDITION)
+    figure_ids = [
+        f.figure_id for f in published_edition(store, info.edition, version=info.version).figures
+    ]
+    published = exports(tmp_path, figure_ids)
+    concept = exports(tmp_path, figure_ids, "--concept")
+    assert "gepubliceerd op" in capsys.readouterr().err
+
+    # A late declaration revises an earlier month, and a small count changes what is hidden.
+    revision = write_csv(
+        tmp_path / "herzien.csv",
+        LONG_HEADER + "wmo.lasten;2026-03;;9876543\n"
+        "wmo.clienten;2026-06;Hulp bij het huishouden;4\n",
+    )
+    run_import(store, catalogue, revision)
+    assert exports(tmp_path, figure_ids, "--concept") != concept, "the concept follows the store"
+    assert exports(tmp_path, figure_ids) == published
+
+    # The gemeente rewords an indicator and raises the AVG-drempel.
+    changed = tmp_path / "catalogus.toml"
+    text = DEFAULT_CATALOGUE.read_text(encoding="utf-8").replace("drempel = 10", "drempel = 15")
+    assert "drempel = 15" in text
+    reworded = text.replace('titel = "Lasten Wmo"', 'titel = "Wmo-lasten (geboekt)"', 1)
+    assert reworded != text
+    changed.write_text(reworded, encoding="utf-8")
+    assert exports(tmp_path, figure_ids, "--concept") != concept
+    monkeypatch.setenv("MONITOR_CATALOGUS", str(changed))
+    assert exports(tmp_path, figure_ids) == published
+
+    # The cijfers go back to before the edition was published.
+    before = min(r["version"] for r in version_records(store))
+    rollback(store, before, "beheer@voorbeeld.nl")
+    assert exports(tmp_path, figure_ids) == published
+    assert main(["controleer", "--editie", EDITION]) == 0
+
+
+def test_without_an_edition_the_newest_published_one_is_exported(store, tmp_path, capsys):
+    newest = published_editions(store)[0]
+    assert main(["exporteer", "wmo-lasten"]) == 0
+    captured = capsys.readouterr()
+    assert f"Editie {newest.edition.label}, gepubliceerd op" in captured.err
+    assert captured.out.startswith("Jaar;") or ";" in captured.out.splitlines()[0]
