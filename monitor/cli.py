@@ -259,6 +259,18 @@ def command_publish(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_withdraw(args: argparse.Namespace) -> int:
+    from monitor.publication.editorial import published_editions, withdraw_edition
+
+    data_dir = config.data_dir()
+    edition = edition_from_text(args.editie)
+    version = withdraw_edition(data_dir, edition, args.reden, _author(args.auteur))
+    remaining = published_editions(data_dir)
+    default = f"; lezers zien nu editie {remaining[0].edition.label}" if remaining else ""
+    print(f"Editie {edition.label} ingetrokken (versie {version}){default}.")
+    return EXIT_OK
+
+
 def command_dashboard(args: argparse.Namespace) -> int:
     from monitor.demo.login import demo_login
     from monitor.store.snapshots import current_snapshot
@@ -471,6 +483,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     publishing.add_argument("--auteur", help="naam in de historie (standaard de gebruiker)")
     publishing.set_defaults(handler=command_publish)
+
+    withdrawing = commands.add_parser(
+        "intrekken", help="een gepubliceerde editie intrekken, met reden (er wordt niets gewist)"
+    )
+    withdrawing.add_argument("--editie", required=True, help="peildatum, bijvoorbeeld 2026-12")
+    withdrawing.add_argument(
+        "--reden", required=True, help="waarom; raadsleden krijgen de reden te zien"
+    )
+    withdrawing.add_argument("--auteur", help="naam in de historie (standaard de gebruiker)")
+    withdrawing.set_defaults(handler=command_withdraw)
 
     demo = commands.add_parser("demo", help="demodata van Gemeente Voorbeeld laden")
     demo.add_argument("--vervang", action="store_true", help="ook als de store niet leeg is")

@@ -503,3 +503,35 @@ def test_rollback_to_an_earlier_version_is_recorded_as_a_new_version(store: Path
     assert records[0]["author"] == "beleid@voorbeeld.nl"
     assert figure_rows(store) == figure_rows(store, 1)
     assert figure_rows(store) != figure_rows(store, max(versions_before))
+
+
+@pytest.mark.slow  # three AppTest runs of the editions page: 14 s
+def test_withdrawing_an_edition_on_the_page_needs_a_reason_and_shows_readers_the_previous_one(
+    store: Path,
+) -> None:
+    at = open_page(BELEID, EDITIES)
+    assert at.selectbox(key="intrekken-editie").value == SEPTEMBER
+    assert at.button(key="intrekken-knop").disabled
+    at.checkbox(key="intrekken-zeker").check()
+    run_ok(at)
+    before = tree_digest(store)
+    at.button(key="intrekken-knop").click()
+    run_ok(at)
+    assert [e.value for e in at.error] == [
+        "Geef een reden voor het intrekken (ten minste 10 tekens); raadsleden krijgen die te zien."
+    ]
+    assert tree_digest(store) == before
+
+    at.text_area(key="intrekken-reden").input("Cijfers Jeugd over het derde kwartaal onvolledig.")
+    run_ok(at)
+    at.button(key="intrekken-knop").click()
+    run_ok(at)
+
+    newest = version_records(store)[0]
+    assert [s.value for s in at.success] == [
+        f"Editie t/m september 2026 is ingetrokken (versie {newest['version']})."
+    ]
+    assert newest["action"] == "intrekking" and "onvolledig" in newest["description"]
+    reader = open_page(RAADSLID, WMO)
+    assert reader.sidebar.selectbox[0].value.startswith("2026-06@")
+    assert SEPTEMBER.key not in " ".join(reader.sidebar.selectbox[0].options)

@@ -48,6 +48,8 @@ PARAMETERS = {
     "data_rows": 0,
     "editie": "2026-09",
     "catalogus": "{}",
+    "reden": "test",
+    "ingetrokken_op": dt.datetime(2026, 10, 2),
     "database": "previous",
     "table": "cijfers",
     "sleutel": "thema:mantelzorg",

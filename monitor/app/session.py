@@ -30,6 +30,7 @@ class EditionChoice:
     edition: Edition
     version: int | None  # the frozen snapshot of a published edition; None for the draft
     label: str
+    replaces: str | None = None  # a correction: why the earlier publication was withdrawn
 
     @property
     def key(self) -> str:
@@ -73,7 +74,12 @@ def _choices(directory: str, version: str) -> tuple[list[EditionChoice], list[Ed
     # Keyed on the store version: a new publication appears at the next rerun.
     path = Path(directory)
     published = [
-        EditionChoice(info.edition, info.version, info.edition.label)
+        EditionChoice(
+            info.edition,
+            info.version,
+            f"{info.edition.label} (gecorrigeerd)" if info.replaces else info.edition.label,
+            info.replaces,
+        )
         for info in published_editions(path)
     ]
     drafts = [
@@ -107,7 +113,13 @@ def edition_selector(access: Access) -> EditionChoice | None:
         format_func=lambda key: labels[key],
         help="Elke editie toont het lopende jaar tot de peildatum en de twee jaren ervoor.",
     )
-    return current_choice(access)
+    chosen = current_choice(access)
+    if chosen is not None and chosen.replaces:
+        st.sidebar.info(
+            "Gecorrigeerde editie: deze vervangt een eerder gepubliceerde versie die is "
+            f"ingetrokken. Reden: {chosen.replaces}"
+        )
+    return chosen
 
 
 def current_choice(access: Access | None = None) -> EditionChoice | None:

@@ -42,6 +42,14 @@ class PublishedEditionInfo:
     version: int  # the snapshot that holds its figures and texts
     published_at: dt.datetime
     author: str
+    replaces: str | None = None  # a correction: why the earlier publication was withdrawn
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    reason: str
+    author: str
+    withdrawn_at: dt.datetime
 
 
 def thema_key(thema_id: str) -> str:
@@ -95,10 +103,52 @@ def published_editions(data_dir: Path) -> list[PublishedEditionInfo]:
         records = fetch_records(con, "store/published_editions")
     return [
         PublishedEditionInfo(
-            edition_from_text(r["editie"]), r["versie"], r["gepubliceerd_op"], r["auteur"]
+            edition_from_text(r["editie"]),
+            r["versie"],
+            r["gepubliceerd_op"],
+            r["auteur"],
+            r["vervangt_reden"],
         )
         for r in records
     ]
+
+
+MIN_REASON_LENGTH = 10
+
+
+def withdraw_edition(data_dir: Path, edition: Edition, reason: str, author: str) -> int:
+    """Take a published edition off the readers' list, with the reason, as a new version. The
+    previous published edition becomes the default; nothing is deleted, its cells still bind
+    later editions (readers have seen them), and the peildatum can be published again."""
+    reason = " ".join(reason.split())
+    if len(reason) < MIN_REASON_LENGTH:
+        raise EditorialError(
+            "Geef een reden voor het intrekken (ten minste 10 tekens); raadsleden krijgen die te zien."
+        )
+    if edition not in {info.edition for info in published_editions(data_dir)}:
+        raise EditorialError(
+            f"Editie {edition.label} is niet gepubliceerd; er is niets in te trekken."
+        )
+
+    def change(con: duckdb.DuckDBPyConnection) -> int:
+        version = int(execute(con, "store/next_version").fetchone()[0])
+        execute(con, "store/insert_edition_withdrawal", editie=edition.key, versie=version,
+                reden=reason, auteur=author, ingetrokken_op=_now())  # fmt: skip
+        return 0
+
+    info = VersionInfo(author, "intrekking", f"Editie {edition.label} ingetrokken: {reason}")
+    return write_version(data_dir, info, change)
+
+
+def withdrawal_of(data_dir: Path, edition: Edition) -> Withdrawal | None:
+    """Why `edition` is withdrawn, or None when it is not (never published, or published again)."""
+    with reading(data_dir) as con:
+        records = fetch_records(con, "store/edition_withdrawal", editie=edition.key)
+    return (
+        Withdrawal(records[0]["reden"], records[0]["auteur"], records[0]["ingetrokken_op"])
+        if records
+        else None
+    )
 
 
 def publish_edition(data_dir: Path, edition: Edition, catalogue: Catalogue, author: str) -> int:

@@ -35,6 +35,7 @@ PREVIOUS_TABLES = (
     ("editions", "store/copy_editions_from_previous"),
     ("edition_cells", "store/copy_edition_cells_from_previous"),
     ("edition_catalogues", "store/copy_edition_catalogues_from_previous"),
+    ("edition_withdrawals", "store/copy_edition_withdrawals_from_previous"),
 )
 # A snapshot written before the store table was named `cijfers` reads through these views.
 LEGACY_VIEWS = (
@@ -53,10 +54,11 @@ SCHEMA = (
     "store/create_editions",
     "store/create_edition_cells",
     "store/create_edition_catalogues",
+    "store/create_edition_withdrawals",
 )
 # Tables younger than the earlier schema: a snapshot without them reads them as empty.
-YOUNGER_TABLES = ("edition_catalogues",)
-LEGACY_MISSING = ("store/create_edition_catalogues",)
+YOUNGER_TABLES = ("edition_catalogues", "edition_withdrawals")
+LEGACY_MISSING = ("store/create_edition_catalogues", "store/create_edition_withdrawals")
 
 
 class StoreError(RuntimeError):

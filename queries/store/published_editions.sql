@@ -1,7 +1,13 @@
 -- Purpose: the published editions, newest peildatum first; a re-published edition counts once
---          (its latest publication).
+--          (its latest publication), a withdrawn one not at all unless it was published again
+--          after the withdrawal: then it is a correction, with the reason of that withdrawal.
 -- Parameters: none.
-SELECT editie, versie, gepubliceerd_op, auteur
-FROM editions
-QUALIFY row_number() OVER (PARTITION BY editie ORDER BY versie DESC) = 1
-ORDER BY editie DESC;
+SELECT e.editie, e.versie, e.gepubliceerd_op, e.auteur,
+       (SELECT w.reden FROM edition_withdrawals AS w
+        WHERE w.editie = e.editie AND w.versie < e.versie
+        ORDER BY w.versie DESC LIMIT 1) AS vervangt_reden
+FROM editions AS e
+WHERE NOT EXISTS (SELECT 1 FROM edition_withdrawals AS w
+                  WHERE w.editie = e.editie AND w.versie > e.versie)
+QUALIFY row_number() OVER (PARTITION BY e.editie ORDER BY e.versie DESC) = 1
+ORDER BY e.editie DESC;

@@ -9,7 +9,12 @@ from monitor.app.session import catalogue, data_dir, require
 from monitor.domain.access import Role
 from monitor.domain.numbers import format_moment
 from monitor.publication.edition import available_editions
-from monitor.publication.editorial import EditorialError, publish_edition, published_editions
+from monitor.publication.editorial import (
+    EditorialError,
+    publish_edition,
+    published_editions,
+    withdraw_edition,
+)
 from monitor.store.history import StoreError, rollback, version_records
 
 access = require(Role.BELEIDSMEDEWERKER)
@@ -44,9 +49,29 @@ infos = published_editions(data_dir())
 if infos:
     st.table(pd.DataFrame([
         {"Editie": i.edition.label, "Versie": i.version, "Gepubliceerd": format_moment(i.published_at),
-         "Door": i.author}
+         "Door": i.author, "Correctie van een ingetrokken versie": i.replaces or ""}
         for i in infos
     ]).set_index("Editie"))  # fmt: skip
+
+    st.subheader("Editie intrekken")
+    st.markdown(
+        "Intrekken haalt een editie uit de lijst van raadsleden; de vorige gepubliceerde editie "
+        "wordt de standaard. Er wordt niets gewist: de intrekking (wie, wanneer, waarom) staat in "
+        "de historie, en dezelfde peildatum kan daarna gecorrigeerd opnieuw worden gepubliceerd. "
+        "Raadsleden zien de reden."
+    )
+    withdrawn = st.selectbox(
+        "Editie", [i.edition for i in infos], format_func=lambda e: e.label, key="intrekken-editie"
+    )
+    reason = st.text_area("Reden", key="intrekken-reden", max_chars=500)
+    certain = st.checkbox("Ik wil deze editie intrekken", key="intrekken-zeker")
+    if st.button("Editie intrekken", disabled=not certain, key="intrekken-knop"):
+        try:
+            version = withdraw_edition(data_dir(), withdrawn, reason, access.author)
+        except (EditorialError, StoreError) as error:
+            st.error(str(error))
+        else:
+            st.success(f"Editie {withdrawn.label} is ingetrokken (versie {version}).")
 else:
     st.caption("Nog geen editie gepubliceerd.")
 

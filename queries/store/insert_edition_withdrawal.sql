@@ -1,0 +1,3 @@
+-- Purpose: record the withdrawal of an edition.
+-- Parameters: $editie, $versie, $reden, $auteur, $ingetrokken_op.
+INSERT INTO edition_withdrawals VALUES ($editie, $versie, $reden, $auteur, $ingetrokken_op);
