@@ -30,7 +30,10 @@ if access.can_view:
     }
     # One section as a plain list: Streamlit's sectioned menu is not a valid HTML list (axe).
     navigation = st.navigation(sections if len(sections) > 1 else next(iter(sections.values())))
-    edition_selector(access)
+    chosen = edition_selector(access)
+    edition = f" · editie {chosen.label}" if chosen is not None else ""
+    # The browser tab and a bookmark name the page and the edition it shows.
+    st.set_page_config(page_title=f"{navigation.title}{edition} · Monitor Sociaal Domein")
 else:
     navigation = st.navigation([page(LOGIN)])
 account_controls(access)

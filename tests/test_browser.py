@@ -316,3 +316,21 @@ def test_tab_key_reaches_the_sidebar_navigation(page_after_checks: dict[str, Pag
             break
 
     assert focused[-1] in PAGE_TITLES, f"Tab went through {focused} without reaching a page link"
+
+
+def test_a_link_with_an_edition_opens_it_and_the_tab_names_page_and_edition(
+    browser: Browser, server: Dashboard
+) -> None:
+    context = laptop_context(browser)
+    try:
+        page = wait_until_run(start_loading(context, f"{server.url}/wmo?editie=2026-06"))
+        expect(page).to_have_title("1. Wmo · editie t/m juni 2026 · Monitor Sociaal Domein")
+        assert "editie=2026-06" in page.url
+        # The figure anchors let a link point at one chart.
+        expect(page.locator("#wmo-lasten")).to_have_count(1)
+        page.get_by_role("link", name="2. Jeugd").click()
+        wait_until_run(page)
+        expect(page).to_have_title("2. Jeugd · editie t/m juni 2026 · Monitor Sociaal Domein")
+        expect(page).to_have_url(re.compile(r"/jeugd\?editie=2026-06$"))
+    finally:
+        context.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from monitor import config
+from monitor.app.address import EDITION_KEY, follow_address, show_address
 from monitor.domain.access import Access, AccessSettings, Role, access_for
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.editions import Edition
@@ -21,8 +22,6 @@ from monitor.publication.edition import (
     store_version,
 )
 from monitor.publication.editorial import TextRecord, published_editions, texts_for
-
-EDITION_KEY = "editie"
 
 
 @dataclass(frozen=True)
@@ -102,6 +101,7 @@ def edition_selector(access: Access) -> EditionChoice | None:
     choices = edition_choices(access)
     if not choices:
         return None
+    follow_address(choices)
     keys = [choice.key for choice in choices]
     if st.session_state.get(EDITION_KEY) not in keys:
         st.session_state[EDITION_KEY] = keys[0]
@@ -114,6 +114,8 @@ def edition_selector(access: Access) -> EditionChoice | None:
         help="Elke editie toont het lopende jaar tot de peildatum en de twee jaren ervoor.",
     )
     chosen = current_choice(access)
+    if chosen is not None:
+        show_address(chosen)
     if chosen is not None and chosen.replaces:
         st.sidebar.info(
             "Gecorrigeerde editie: deze vervangt een eerder gepubliceerde versie die is "
