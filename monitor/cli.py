@@ -115,10 +115,16 @@ def _import_records(args: argparse.Namespace, files: list) -> int:
 
 
 def command_export(args: argparse.Namespace) -> int:
+    from monitor.domain.registry import figure_specs
+    from monitor.publication.edition import current_catalogue
     from monitor.render.export import export_bytes
 
-    _, edition, published, _ = _chosen_edition(args.editie, args.concept)
-    known = [figure.figure_id for figure in published.figures]
+    # Checked against the catalogue first, so a typing error is named even in an empty store;
+    # then against the edition, whose own (published) catalogue may differ.
+    known = [spec.figure_id for spec in figure_specs(current_catalogue())]
+    if args.figure_id in known:
+        _, edition, published, _ = _chosen_edition(args.editie, args.concept)
+        known = [figure.figure_id for figure in published.figures]
     if args.figure_id not in known:
         print(
             f"Figuur '{args.figure_id}' bestaat niet. Kies uit: {', '.join(known)}.",
@@ -249,12 +255,25 @@ def command_demo(args: argparse.Namespace) -> int:
 
 
 def command_publish(args: argparse.Namespace) -> int:
+    from monitor.publication.completeness import completeness
     from monitor.publication.edition import current_catalogue
     from monitor.publication.editorial import publish_edition
 
     data_dir = config.data_dir()
     edition = _edition(args.editie, data_dir)
-    version = publish_edition(data_dir, edition, current_catalogue(), _author(args.auteur))
+    catalogue = current_catalogue()
+    found = completeness(data_dir, edition, catalogue)
+    print(found.report())
+    if not found.complete and not args.onvolledig:
+        print(
+            "Niet gepubliceerd: niet alle indicatoren lopen tot de peildatum. Geef --onvolledig "
+            "om toch te publiceren; lezers zien dan welke cijfers eerder stoppen.",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    version = publish_edition(
+        data_dir, edition, catalogue, _author(args.auteur), gaps_acknowledged=args.onvolledig
+    )
     print(f"Editie {edition.label} gepubliceerd (versie {version}).")
     return EXIT_OK
 
@@ -482,6 +501,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--editie", help="peildatum, bijvoorbeeld 2024-03 (standaard de laatste)"
     )
     publishing.add_argument("--auteur", help="naam in de historie (standaard de gebruiker)")
+    publishing.add_argument(
+        "--onvolledig",
+        action="store_true",
+        help="ook publiceren als niet alle indicatoren tot de peildatum lopen (lezers zien dat)",
+    )
     publishing.set_defaults(handler=command_publish)
 
     withdrawing = commands.add_parser(

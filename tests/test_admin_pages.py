@@ -535,3 +535,34 @@ def test_withdrawing_an_edition_on_the_page_needs_a_reason_and_shows_readers_the
     reader = open_page(RAADSLID, WMO)
     assert reader.sidebar.selectbox[0].value.startswith("2026-06@")
     assert SEPTEMBER.key not in " ".join(reader.sidebar.selectbox[0].options)
+
+
+@pytest.mark.slow  # an upload, three AppTest runs of the editions page and a reader's page: 15 s
+def test_an_edition_with_gaps_is_published_only_after_acknowledging_them(
+    store: Path, catalogue: Catalogue, tmp_path: Path
+) -> None:
+    q4 = tmp_path / "q4.csv"
+    q4.write_text(LONG_HEADER + "wmo.lasten;2026-10;;1500000\nwmo.lasten;2026-11;;1500000\n"
+                  "wmo.lasten;2026-12;;1500000\n", encoding="utf-8")  # fmt: skip
+    run_import(store, catalogue, q4)
+    at = open_page(BELEID, EDITIES)
+    chooser = at.selectbox(key="editie-publiceren")
+    assert chooser.options == ["t/m december 2026", "t/m september 2026 (al gepubliceerd)"]
+    assert chooser.value == edition_from_text("2026-12")
+    assert "Niet alle indicatoren lopen tot de peildatum van deze editie." in [
+        w.value for w in at.warning
+    ]
+
+    at.checkbox(key="editie-zeker").check()
+    run_ok(at)
+    assert at.button(key="editie-knop").disabled, "the gaps need their own acknowledgement"
+    at.checkbox(key="editie-onvolledig").check()
+    run_ok(at)
+    at.button(key="editie-knop").click()
+    run_ok(at)
+    assert at.success[0].value.startswith("Editie t/m december 2026 is gepubliceerd")
+
+    reader = open_page(RAADSLID, WMO)
+    assert reader.sidebar.selectbox[0].value.startswith("2026-12@")
+    (note,) = [i.value for i in reader.info if i.value.startswith("Niet alle cijfers")]
+    assert "cijfers over Cliënten Wmo in zorg lopen tot sep-26" in note

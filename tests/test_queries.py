@@ -49,6 +49,7 @@ PARAMETERS = {
     "editie": "2026-09",
     "catalogus": "{}",
     "reden": "test",
+    "opmerking": "test",
     "ingetrokken_op": dt.datetime(2026, 10, 2),
     "database": "previous",
     "table": "cijfers",

@@ -30,6 +30,7 @@ class EditionChoice:
     version: int | None  # the frozen snapshot of a published edition; None for the draft
     label: str
     replaces: str | None = None  # a correction: why the earlier publication was withdrawn
+    note: str | None = None  # published with gaps: which cijfers stop before the peildatum
 
     @property
     def key(self) -> str:
@@ -78,6 +79,7 @@ def _choices(directory: str, version: str) -> tuple[list[EditionChoice], list[Ed
             info.version,
             f"{info.edition.label} (gecorrigeerd)" if info.replaces else info.edition.label,
             info.replaces,
+            info.note,
         )
         for info in published_editions(path)
     ]
@@ -116,6 +118,8 @@ def edition_selector(access: Access) -> EditionChoice | None:
     chosen = current_choice(access)
     if chosen is not None:
         show_address(chosen)
+    if chosen is not None and chosen.note:
+        st.info(chosen.note)
     if chosen is not None and chosen.replaces:
         st.sidebar.info(
             "Gecorrigeerde editie: deze vervangt een eerder gepubliceerde versie die is "

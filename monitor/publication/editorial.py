@@ -16,6 +16,7 @@ import pandas as pd
 
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.editions import Edition, edition_from_text
+from monitor.publication.completeness import completeness
 from monitor.publication.edition import published_edition
 from monitor.store.snapshots import VersionInfo, current_snapshot, reading, write_version
 from monitor.store.sql import execute, fetch_records
@@ -43,6 +44,7 @@ class PublishedEditionInfo:
     published_at: dt.datetime
     author: str
     replaces: str | None = None  # a correction: why the earlier publication was withdrawn
+    note: str | None = None  # published with gaps: which cijfers stop before the peildatum
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ def published_editions(data_dir: Path) -> list[PublishedEditionInfo]:
             r["gepubliceerd_op"],
             r["auteur"],
             r["vervangt_reden"],
+            r["opmerking"],
         )
         for r in records
     ]
@@ -151,11 +154,27 @@ def withdrawal_of(data_dir: Path, edition: Edition) -> Withdrawal | None:
     )
 
 
-def publish_edition(data_dir: Path, edition: Edition, catalogue: Catalogue, author: str) -> int:
+def publish_edition(
+    data_dir: Path,
+    edition: Edition,
+    catalogue: Catalogue,
+    author: str,
+    *,
+    gaps_acknowledged: bool = False,
+) -> int:
     """Freeze an edition: the figures of the current store (through the gate, respecting every
-    earlier published edition), its texts and its cells as history for later editions."""
+    earlier published edition), its texts, its catalogue and its cells as history for later
+    editions. An edition whose indicators do not all reach the peildatum is published only when
+    the gaps are acknowledged; readers then see a note that names them."""
     if current_snapshot(data_dir) is None:
         raise EditorialError("De store is leeg: er is niets om te publiceren.")
+    found = completeness(data_dir, edition, catalogue)
+    if not found.complete and not gaps_acknowledged:
+        raise EditorialError(
+            f"{found.report()}\nNiet alle indicatoren lopen tot de peildatum; publiceer alleen na "
+            "uitdrukkelijke bevestiging (op de pagina, of met --onvolledig)."
+        )
+    note = None if found.complete else found.reader_note()
     draft = published_edition(data_dir, edition, catalogue)
     cells = {
         cell.key: cell for figure in draft.figures for cell in figure.cells if cell.key is not None
@@ -174,6 +193,9 @@ def publish_edition(data_dir: Path, edition: Edition, catalogue: Catalogue, auth
         execute(con, "store/insert_edition_cells")
         execute(con, "store/insert_edition_catalogue", editie=edition.key, versie=version,
                 catalogus=catalogue.model_dump_json())  # fmt: skip
+        if note is not None:
+            execute(con, "store/insert_edition_note", editie=edition.key, versie=version,
+                    opmerking=note)  # fmt: skip
         return 0
 
     info = VersionInfo(author, "editie", f"Editie {edition.label} gepubliceerd")

@@ -36,6 +36,7 @@ PREVIOUS_TABLES = (
     ("edition_cells", "store/copy_edition_cells_from_previous"),
     ("edition_catalogues", "store/copy_edition_catalogues_from_previous"),
     ("edition_withdrawals", "store/copy_edition_withdrawals_from_previous"),
+    ("edition_notes", "store/copy_edition_notes_from_previous"),
 )
 # A snapshot written before the store table was named `cijfers` reads through these views.
 LEGACY_VIEWS = (
@@ -55,10 +56,15 @@ SCHEMA = (
     "store/create_edition_cells",
     "store/create_edition_catalogues",
     "store/create_edition_withdrawals",
+    "store/create_edition_notes",
 )
 # Tables younger than the earlier schema: a snapshot without them reads them as empty.
-YOUNGER_TABLES = ("edition_catalogues", "edition_withdrawals")
-LEGACY_MISSING = ("store/create_edition_catalogues", "store/create_edition_withdrawals")
+YOUNGER_TABLES = ("edition_catalogues", "edition_withdrawals", "edition_notes")
+LEGACY_MISSING = (
+    "store/create_edition_catalogues",
+    "store/create_edition_withdrawals",
+    "store/create_edition_notes",
+)
 
 
 class StoreError(RuntimeError):

@@ -7,7 +7,9 @@ import streamlit as st
 
 from monitor.app.session import catalogue, data_dir, require
 from monitor.domain.access import Role
+from monitor.domain.catalogue import HOOFDSTUKKEN
 from monitor.domain.numbers import format_moment
+from monitor.publication.completeness import Reach, completeness, publish_candidates
 from monitor.publication.edition import available_editions
 from monitor.publication.editorial import (
     EditorialError,
@@ -21,22 +23,51 @@ access = require(Role.BELEIDSMEDEWERKER)
 st.title("Edities en historie")
 
 st.header("Editie publiceren", divider="gray")
-editions = available_editions(data_dir())
+published_keys = {info.edition for info in published_editions(data_dir())}
+editions = publish_candidates(available_editions(data_dir()), list(published_keys))
 if editions:
     edition = st.selectbox(
-        "Editie", editions, format_func=lambda e: e.label, key="editie-publiceren"
+        "Editie",
+        editions,
+        format_func=lambda e: f"{e.label} (al gepubliceerd)" if e in published_keys else e.label,
+        key="editie-publiceren",
     )
     st.markdown(
         "Publiceren legt de cijfers (na de AVG-controle), de teksten en de peildatum van deze editie "
         "vast. Raadsleden zien alleen gepubliceerde edities; een gepubliceerde editie opent later "
         "precies zoals ze is gepubliceerd."
     )
+    found = completeness(data_dir(), edition, catalogue())
+    for chapter, reaches in found.by_chapter().items():
+        complete = sum(r.reach is Reach.BEREIKT for r in reaches)
+        st.markdown(
+            f"**{HOOFDSTUKKEN[chapter]}**: {complete} van {len(reaches)} indicatoren tot de peildatum."
+        )
+    if found.gaps:
+        st.warning("Niet alle indicatoren lopen tot de peildatum van deze editie.")
+        st.dataframe(
+            pd.DataFrame([
+                {"Hoofdstuk": HOOFDSTUKKEN[g.indicator.hoofdstuk], "Indicator": g.indicator.titel,
+                 "Laatste periode": g.last.label if g.last else "ontbreekt"}
+                for g in found.gaps
+            ]),
+            hide_index=True,
+        )  # fmt: skip
+        gaps_ok = st.checkbox(
+            "Ik publiceer deze editie met ontbrekende cijfers; raadsleden zien welke",
+            key="editie-onvolledig",
+        )
+    else:
+        gaps_ok = True
     sure = st.checkbox(
         "Ik heb de cijfers en teksten van deze editie gecontroleerd", key="editie-zeker"
     )
-    if st.button("Editie publiceren", type="primary", disabled=not sure, key="editie-knop"):
+    if st.button(
+        "Editie publiceren", type="primary", disabled=not (sure and gaps_ok), key="editie-knop"
+    ):
         try:
-            version = publish_edition(data_dir(), edition, catalogue(), access.author)
+            version = publish_edition(data_dir(), edition, catalogue(), access.author,
+                                      gaps_acknowledged=bool(found.gaps))  # fmt: skip
         except (EditorialError, StoreError) as error:
             st.error(str(error))
         else:
