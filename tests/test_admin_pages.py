@@ -498,8 +498,14 @@ def test_rollback_to_an_earlier_version_is_recorded_as_a_new_version(store: Path
     assert [s.value for s in at.success] == [
         f"Teruggedraaid naar versie 1; dat is nu versie {new_version}."
     ]
+    # The page was drawn again: the history starts with the rollback, the choice is fresh.
+    history = next(d.value for d in at.dataframe if "Versie" in d.value.columns)
+    assert history["Versie"].tolist()[0] == new_version
+    assert not at.checkbox(key="terug-zeker").value
+    assert at.selectbox(key="terug-versie").format_func(1).startswith("versie 1: ")
     assert [r["version"] for r in records] == [new_version, *versions_before]
     assert records[0]["action"] == "rollback"
+    assert records[0]["description"].startswith("Teruggedraaid naar versie 1 (")
     assert records[0]["author"] == "beleid@voorbeeld.nl"
     assert figure_rows(store) == figure_rows(store, 1)
     assert figure_rows(store) != figure_rows(store, max(versions_before))

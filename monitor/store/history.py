@@ -40,5 +40,10 @@ def rollback(data_dir: Path, version: int, author: str) -> int:
     """Make the figures equal to those of `version` again. The rollback is itself a new,
     recorded version, so it can be undone the same way."""
     earlier = snapshot_for_version(data_dir, version)
-    info = VersionInfo(author, "rollback", f"Teruggedraaid naar versie {version}")
+    described = next(
+        (r["description"] for r in version_records(data_dir) if r["version"] == version), ""
+    )
+    info = VersionInfo(
+        author, "rollback", f"Teruggedraaid naar versie {version} ({described})".replace(" ()", "")
+    )
     return write_version(data_dir, info, replace_with_earlier, earlier=earlier)

@@ -121,10 +121,25 @@ st.dataframe(
     hide_index=True,
 )  # fmt: skip
 st.subheader("Terugdraaien")
+if (done := st.session_state.pop("terug-gedaan", None)) is not None:
+    st.success(done)
+described = {
+    r["version"]: f"versie {r['version']}: {r['description']} ({format_moment(r['created_at'])})"
+    for r in records
+}
 versions = [r["version"] for r in records]
-target = st.selectbox("Terug naar versie", versions[1:] or versions, key="terug-versie")
-st.caption(
-    "Terugdraaien maakt een nieuwe versie met de cijfers van de gekozen versie; de historie blijft bewaard."
+target = st.selectbox(
+    "Terug naar versie",
+    versions[1:] or versions,
+    format_func=described.__getitem__,
+    key="terug-versie",
+)
+st.markdown(
+    "Terugdraaien zet **alleen de cijfers** terug naar die van de gekozen versie, als een nieuwe "
+    "versie; de historie blijft bewaard en ook het terugdraaien kan worden teruggedraaid. "
+    "**Teksten** blijven zoals ze zijn. **Gepubliceerde edities** blijven tonen wat ze bij "
+    "publicatie toonden; klopt een editie niet meer, trek haar dan in. Het **concept** volgt de "
+    "teruggezette cijfers."
 )
 undo_sure = st.checkbox(f"Ik wil de cijfers terugzetten naar versie {target}", key="terug-zeker")
 if st.button("Terugdraaien", key="terug-knop", disabled=len(versions) < 2 or not undo_sure):
@@ -133,4 +148,9 @@ if st.button("Terugdraaien", key="terug-knop", disabled=len(versions) < 2 or not
     except StoreError as error:
         st.error(str(error))
     else:
-        st.success(f"Teruggedraaid naar versie {target}; dat is nu versie {version}.")
+        # A rerun shows the history with the new version and a fresh choice.
+        st.session_state["terug-gedaan"] = (
+            f"Teruggedraaid naar versie {target}; dat is nu versie {version}."
+        )
+        st.session_state.pop("terug-zeker", None)
+        st.rerun()
