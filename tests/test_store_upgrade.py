@@ -81,3 +81,23 @@ def test_a_rollback_to_a_legacy_version_restores_its_cijfers(legacy_store, catal
     rollback(data_dir, target, "beheer@voorbeeld.nl")
     with reading(data_dir) as con:
         assert fetch_records(con, "store/all_cijfers") == before["cijfers"]
+
+
+WITHOUT_YOUNGER = (Path(__file__).parent / "fixtures/store/without_younger_tables.sql").read_text()
+
+
+def test_a_snapshot_from_before_the_younger_tables_reads_and_copies(
+    demo_data_dir: Path, tmp_path: Path, catalogue: Catalogue
+) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(demo_data_dir, data_dir)
+    before = everything(data_dir)
+    for snapshot in sorted(store_dir(data_dir).glob("v*.duckdb")):
+        con = duckdb.connect(str(snapshot))
+        con.execute(WITHOUT_YOUNGER)
+        con.close()
+    assert everything(data_dir) == before
+    path = write_csv(tmp_path / "okt.csv", LONG_HEADER + "wmo.lasten;2026-10;;1234567\n")
+    run_import(data_dir, catalogue, path)
+    assert texts_for(data_dir, EDITION) == before["texts"]
+    assert [i.edition for i in published_editions(data_dir)] == [e[0] for e in before["editions"]]

@@ -59,12 +59,12 @@ SCHEMA = (
     "store/create_edition_notes",
 )
 # Tables younger than the earlier schema: a snapshot without them reads them as empty.
-YOUNGER_TABLES = ("edition_catalogues", "edition_withdrawals", "edition_notes")
-LEGACY_MISSING = (
-    "store/create_edition_catalogues",
-    "store/create_edition_withdrawals",
-    "store/create_edition_notes",
-)
+# Each with the query that stands in for it, empty, when a snapshot opened for reading lacks it.
+YOUNGER_TABLES = {
+    "edition_catalogues": "store/legacy/temp_edition_catalogues",
+    "edition_withdrawals": "store/legacy/temp_edition_withdrawals",
+    "edition_notes": "store/legacy/temp_edition_notes",
+}
 
 
 class StoreError(RuntimeError):
@@ -135,10 +135,13 @@ def open_snapshot(data_dir: Path, version: int | None = None) -> duckdb.DuckDBPy
         _create_schema(con)
         return con
     con = duckdb.connect(str(snapshot), read_only=True)
-    if not has_legacy_schema(con, snapshot.stem):
-        return con
-    con.close()
-    return _open_legacy(snapshot)
+    if has_legacy_schema(con, snapshot.stem):
+        con.close()
+        return _open_legacy(snapshot)
+    for table, stand_in in YOUNGER_TABLES.items():
+        if not has_table(con, snapshot.stem, table):
+            execute(con, stand_in)
+    return con
 
 
 @contextlib.contextmanager
@@ -168,8 +171,8 @@ def _open_legacy(snapshot: Path) -> duckdb.DuckDBPyConnection:
     execute(con, "store/legacy/attach_legacy", path=str(snapshot))
     for name in LEGACY_VIEWS:
         execute(con, name)
-    for name in LEGACY_MISSING:
-        execute(con, name)
+    for stand_in in YOUNGER_TABLES.values():
+        execute(con, stand_in)
     return con
 
 
