@@ -144,15 +144,12 @@ def command_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _chosen_edition(
-    editie: str | None, concept: bool
-) -> tuple[Path, Edition, PublishedEdition, int | None]:
-    """The store, the edition, its figures and the version that published it (None for the
-    draft). A published edition is the one readers saw, as it was published, whatever the
-    store and the catalogue hold now; `--concept`, or an edition never published, gives the
-    draft from the current store. Without `--editie`: the newest published edition."""
+def _chosen_publication(editie: str | None, concept: bool) -> tuple[Path, Edition, int | None]:
+    """The store, the edition and the version that published it (None for the draft). A
+    published edition is the one readers saw, as it was published, whatever the store and the
+    catalogue hold now; `--concept`, or an edition never published, gives the draft from the
+    current store. Without `--editie`: the newest published edition."""
     from monitor.domain.numbers import format_moment
-    from monitor.publication.edition import current_catalogue, published_edition
     from monitor.publication.editorial import published_editions
 
     data_dir = config.data_dir()
@@ -160,15 +157,30 @@ def _chosen_edition(
     wanted = edition_from_text(editie) if editie else None
     info = next((i for i in infos if wanted in (None, i.edition)), None)
     if info is not None:
-        published = published_edition(data_dir, info.edition, version=info.version)
         when = format_moment(info.published_at)
         print(f"Editie {info.edition.label}, gepubliceerd op {when} (versie {info.version}).",
               file=sys.stderr)  # fmt: skip
-        return data_dir, info.edition, published, info.version
+        return data_dir, info.edition, info.version
     edition = wanted or _edition(None, data_dir)
     print(f"Editie {edition.label}: concept uit de huidige store (niet gepubliceerd).",
           file=sys.stderr)  # fmt: skip
-    return data_dir, edition, published_edition(data_dir, edition, current_catalogue()), None
+    return data_dir, edition, None
+
+
+def _chosen_edition(
+    editie: str | None, concept: bool
+) -> tuple[Path, Edition, PublishedEdition, int | None]:
+    """As `_chosen_publication`, with the edition's figures."""
+    from monitor.publication.edition import current_catalogue, published_edition
+
+    data_dir, edition, version = _chosen_publication(editie, concept)
+    catalogue = None if version is not None else current_catalogue()
+    return (
+        data_dir,
+        edition,
+        published_edition(data_dir, edition, catalogue, version=version),
+        version,
+    )
 
 
 def command_audit(args: argparse.Namespace) -> int:
@@ -204,8 +216,12 @@ def command_report(args: argparse.Namespace) -> int:
     from monitor.publication.editorial import texts_for
     from monitor.render.report import report_pdf
 
-    data_dir, edition, published, version = _chosen_edition(args.editie, args.concept)
-    pdf = report_pdf(published, published.catalogue, texts_for(data_dir, edition, version))
+    data_dir, edition, version = _chosen_publication(args.editie, args.concept)
+    if version is None:
+        _, _, published, _ = _chosen_edition(edition.key, concept=True)
+        pdf = report_pdf(published, published.catalogue, texts_for(data_dir, edition))
+    else:
+        _, pdf = _published_report(data_dir, edition, version)
     Path(args.out).write_bytes(pdf)
     print(f"Rapport {edition.label} geschreven naar {args.out} ({len(pdf) // 1024} kB).")
     return EXIT_OK
@@ -275,7 +291,23 @@ def command_publish(args: argparse.Namespace) -> int:
         data_dir, edition, catalogue, _author(args.auteur), gaps_acknowledged=args.onvolledig
     )
     print(f"Editie {edition.label} gepubliceerd (versie {version}).")
+    path, _ = _published_report(data_dir, edition, version)
+    print(f"Rapport opgeslagen bij de editie: {path}.")
     return EXIT_OK
+
+
+def _published_report(data_dir: Path, edition: Edition, version: int) -> tuple[Path, bytes]:
+    """The report of a publication: rendered once and kept with it, then served as kept."""
+    from monitor.publication.edition import published_edition
+    from monitor.publication.editorial import report_path, store_report, stored_report, texts_for
+    from monitor.render.report import report_pdf
+
+    pdf = stored_report(data_dir, edition, version)
+    if pdf is None:
+        published = published_edition(data_dir, edition, version=version)
+        pdf = report_pdf(published, published.catalogue, texts_for(data_dir, edition, version))
+        store_report(data_dir, edition, version, pdf)
+    return report_path(data_dir, edition, version), pdf
 
 
 def command_withdraw(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ its texts and the history it had to respect all live in the snapshot it names.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -200,3 +201,33 @@ def publish_edition(
 
     info = VersionInfo(author, "editie", f"Editie {edition.label} gepubliceerd")
     return write_version(data_dir, info, change)
+
+
+REPORTS_DIR = "rapporten"  # beside store/ in the data directory
+
+
+def report_path(data_dir: Path, edition: Edition, version: int) -> Path:
+    """Where the report of a published edition is kept: one file per publication."""
+    return data_dir / REPORTS_DIR / f"{edition.key}-v{version:06d}.pdf"
+
+
+def stored_report(data_dir: Path, edition: Edition, version: int) -> bytes | None:
+    """The report of a publication as it was rendered when it was published (or first asked
+    for), None when it has not been rendered yet."""
+    path = report_path(data_dir, edition, version)
+    return path.read_bytes() if path.exists() else None
+
+
+def store_report(data_dir: Path, edition: Edition, version: int, pdf: bytes) -> Path:
+    """Keep the rendered report of a publication. Written beside its final name and moved into
+    place, so a reader never gets half a file; a publication is frozen, so its report never
+    needs writing twice."""
+    path = report_path(data_dir, edition, version)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with partial.open("wb") as handle:
+        handle.write(pdf)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, path)
+    return path

@@ -10,13 +10,16 @@ from monitor.domain.access import Role
 from monitor.domain.catalogue import HOOFDSTUKKEN
 from monitor.domain.numbers import format_moment
 from monitor.publication.completeness import Reach, completeness, publish_candidates
-from monitor.publication.edition import available_editions
+from monitor.publication.edition import available_editions, published_edition
 from monitor.publication.editorial import (
     EditorialError,
     publish_edition,
     published_editions,
+    store_report,
+    texts_for,
     withdraw_edition,
 )
+from monitor.render.report import report_pdf
 from monitor.store.history import StoreError, rollback, version_records
 
 access = require(Role.BELEIDSMEDEWERKER)
@@ -72,6 +75,11 @@ if editions:
             st.error(str(error))
         else:
             st.success(f"Editie {edition.label} is gepubliceerd (versie {version}).")
+            with st.spinner("Het rapport van deze editie wordt gemaakt en bij de editie bewaard…"):
+                frozen = published_edition(data_dir(), edition, version=version)
+                texts = texts_for(data_dir(), edition, version)
+                store_report(data_dir(), edition, version,
+                             report_pdf(frozen, frozen.catalogue, texts))  # fmt: skip
 else:
     st.info("Er zijn nog geen cijfers om te publiceren.")
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor.app.session import current_published, current_texts
+from monitor.app.session import current_choice, current_published, current_texts, data_dir
 from monitor.domain.registry import chapter_title
 from monitor.figures.published import METHOD_NOTE
+from monitor.publication.editorial import stored_report
 from monitor.render.overview import overview
 from monitor.render.report import report_pdf
 
@@ -45,9 +46,18 @@ st.markdown(
     "Het hele rapport van deze editie als pdf: alle hoofdstukken met grafieken, zinnen, tabellen, "
     "teksten en definities, geschikt om bij een raadsvoorstel te voegen."
 )
+choice = current_choice()
+kept = (
+    None
+    if choice is None or choice.is_draft
+    else stored_report(data_dir(), choice.edition, choice.version)
+)
+if kept is None:
+    st.caption("Het rapport wordt gemaakt als u op de knop klikt; dat duurt enkele seconden.")
 st.download_button(
     "Rapport downloaden (pdf)",
-    data=lambda: report_pdf(published, published.catalogue, texts),
+    # A published edition's report was made when it was published and is served as kept.
+    data=kept if kept is not None else (lambda: report_pdf(published, published.catalogue, texts)),
     file_name=f"monitor-sociaal-domein_{published.edition.key}.pdf",
     mime="application/pdf",
     on_click="ignore",
