@@ -18,7 +18,7 @@ from monitor.store.history import rollback, version_records
 
 EDITION = "2026-06"
 TEXT_FORMATS = ("csv", "xlsx", "vega")
-DRAWN = ("wmo-lasten", "wmo-clienten-per-voorziening")  # also as SVG: drawing is slower
+DRAWN = ("wmo-lasten", "wmo-clienten-per-voorziening")  # also as SVG and PNG: drawing is slower
 
 
 def exports(tmp_path: Path, figure_ids: list[str], *extra: str) -> dict[tuple[str, str], bytes]:
@@ -26,7 +26,7 @@ def exports(tmp_path: Path, figure_ids: list[str], *extra: str) -> dict[tuple[st
     out.mkdir(exist_ok=True)
     found = {}
     for figure_id in figure_ids:
-        for fmt in TEXT_FORMATS + (("svg",) if figure_id in DRAWN else ()):
+        for fmt in TEXT_FORMATS + (("svg", "png") if figure_id in DRAWN else ()):
             target = out / f"{figure_id}.{fmt}"
             code = main(["exporteer", figure_id, "--editie", EDITION, "--formaat", fmt,
                          "--bestand", str(target), *extra])  # fmt: skip
