@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from playwright.sync_api import Browser, sync_playwright
 
 from monitor.config import DEFAULT_CATALOGUE
@@ -76,3 +78,21 @@ def demo_data_dir(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue
     load_demo(directory, catalogue)
     publish_demo_editions(directory, catalogue, [edition_from_text(e) for e in DEMO_EDITIONS])
     return directory
+
+
+@pytest.fixture
+def demo_copy(demo_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the demo store, made the configured store (MONITOR_DATA_DIR), for
+    tests that write to it: the session's demo store stays as it was."""
+    directory = tmp_path / "data"
+    shutil.copytree(demo_data_dir, directory)
+    monkeypatch.setenv("MONITOR_DATA_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture
+def fresh_streamlit_caches() -> Iterator[None]:
+    """Streamlit's caches outlive an AppTest run; each test starts without them."""
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()

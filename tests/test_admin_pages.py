@@ -6,8 +6,6 @@ Users are simulated with AppTest.user and a fake [auth] section in AppTest.secre
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -74,19 +72,13 @@ SCRIPT_TEXT = "Let op: <script>alert(1)</script> en **vet** gedrukt."
 
 
 @pytest.fixture(autouse=True)
-def fresh_streamlit_caches() -> Iterator[None]:
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def _fresh_caches(fresh_streamlit_caches: None) -> None:
+    """Every test of this file starts without Streamlit's caches."""
 
 
 @pytest.fixture
-def store(demo_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private copy of the demo store that the app reads and writes."""
-    directory = tmp_path / "data"
-    shutil.copytree(demo_data_dir, directory)
-    monkeypatch.setenv("MONITOR_DATA_DIR", str(directory))
-    return directory
+def store(demo_copy: Path) -> Path:
+    return demo_copy
 
 
 @pytest.fixture

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from monitor.domain.registry import FigureSpec, figure_specs
@@ -49,10 +47,8 @@ def chapter_specs(chapter: str) -> list[FigureSpec]:
 
 
 @pytest.fixture(autouse=True)
-def fresh_streamlit_caches() -> Iterator[None]:
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def _fresh_caches(fresh_streamlit_caches: None) -> None:
+    """Every test of this file starts without Streamlit's caches."""
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ checked against the peildatum; gaps need an acknowledgement that readers then se
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -24,11 +23,8 @@ FOURTH_QUARTER = LONG_HEADER + "".join(
 
 
 @pytest.fixture
-def store(demo_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data_dir = tmp_path / "data"
-    shutil.copytree(demo_data_dir, data_dir)
-    monkeypatch.setenv("MONITOR_DATA_DIR", str(data_dir))
-    return data_dir
+def store(demo_copy: Path) -> Path:
+    return demo_copy
 
 
 @pytest.fixture

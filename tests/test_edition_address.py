@@ -3,12 +3,9 @@ and a link to a withdrawn or unpublished edition says so instead of silently sho
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from monitor.domain.editions import edition_from_text
@@ -19,18 +16,13 @@ REASON = "Te vroeg gepubliceerd: de lasten Jeugd over september ontbraken."
 
 
 @pytest.fixture(autouse=True)
-def fresh_streamlit_caches() -> Iterator[None]:
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def _fresh_caches(fresh_streamlit_caches: None) -> None:
+    """Every test of this file starts without Streamlit's caches."""
 
 
 @pytest.fixture
-def store(demo_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data_dir = tmp_path / "data"
-    shutil.copytree(demo_data_dir, data_dir)
-    monkeypatch.setenv("MONITOR_DATA_DIR", str(data_dir))
-    return data_dir
+def store(demo_copy: Path) -> Path:
+    return demo_copy
 
 
 def opened(address: str | None) -> AppTest:

@@ -4,7 +4,6 @@ follows the store."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -36,11 +35,8 @@ def exports(tmp_path: Path, figure_ids: list[str], *extra: str) -> dict[tuple[st
 
 
 @pytest.fixture
-def store(demo_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data_dir = tmp_path / "data"
-    shutil.copytree(demo_data_dir, data_dir)
-    monkeypatch.setenv("MONITOR_DATA_DIR", str(data_dir))
-    return data_dir
+def store(demo_copy: Path) -> Path:
+    return demo_copy
 
 
 @pytest.mark.slow

@@ -38,16 +38,25 @@ def everything(data_dir: Path, version: int | None = None) -> dict:
     }
 
 
-@pytest.fixture
-def legacy_store(demo_data_dir: Path, tmp_path: Path) -> tuple[Path, dict]:
-    """A copy of the demo store with every snapshot in the earlier schema, and what it showed
-    before the conversion."""
+def converted(demo_data_dir: Path, tmp_path: Path, conversion: str) -> tuple[Path, dict]:
+    """A copy of the demo store with `conversion` run on every snapshot, and what the store
+    showed before it."""
     data_dir = tmp_path / "data"
     shutil.copytree(demo_data_dir, data_dir)
     before = everything(data_dir)
     for snapshot in sorted(store_dir(data_dir).glob("v*.duckdb")):
         con = duckdb.connect(str(snapshot))
-        con.execute(TO_LEGACY)
+        con.execute(conversion)
+        con.close()
+    return data_dir, before
+
+
+@pytest.fixture
+def legacy_store(demo_data_dir: Path, tmp_path: Path) -> tuple[Path, dict]:
+    """A copy of the demo store with every snapshot in the earlier schema."""
+    data_dir, before = converted(demo_data_dir, tmp_path, TO_LEGACY)
+    for snapshot in sorted(store_dir(data_dir).glob("v*.duckdb")):
+        con = duckdb.connect(str(snapshot), read_only=True)
         assert has_legacy_schema(con, snapshot.stem)
         con.close()
     return data_dir, before
@@ -89,13 +98,7 @@ WITHOUT_YOUNGER = (Path(__file__).parent / "fixtures/store/without_younger_table
 def test_a_snapshot_from_before_the_younger_tables_reads_and_copies(
     demo_data_dir: Path, tmp_path: Path, catalogue: Catalogue
 ) -> None:
-    data_dir = tmp_path / "data"
-    shutil.copytree(demo_data_dir, data_dir)
-    before = everything(data_dir)
-    for snapshot in sorted(store_dir(data_dir).glob("v*.duckdb")):
-        con = duckdb.connect(str(snapshot))
-        con.execute(WITHOUT_YOUNGER)
-        con.close()
+    data_dir, before = converted(demo_data_dir, tmp_path, WITHOUT_YOUNGER)
     assert everything(data_dir) == before
     path = write_csv(tmp_path / "okt.csv", LONG_HEADER + "wmo.lasten;2026-10;;1234567\n")
     run_import(data_dir, catalogue, path)

@@ -3,7 +3,6 @@ kept afterwards, whatever the store holds later."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,11 +19,8 @@ SEPTEMBER, JUNE = edition_from_text("2026-09"), edition_from_text("2026-06")
 
 
 @pytest.fixture
-def store(demo_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data_dir = tmp_path / "data"
-    shutil.copytree(demo_data_dir, data_dir)
-    monkeypatch.setenv("MONITOR_DATA_DIR", str(data_dir))
-    return data_dir
+def store(demo_copy: Path) -> Path:
+    return demo_copy
 
 
 def test_publishing_keeps_the_report_and_the_cli_serves_it_as_kept(

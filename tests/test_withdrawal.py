@@ -3,7 +3,6 @@ becomes the default, nothing is deleted, and a correction of the same peildatum 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -27,11 +26,8 @@ REASON = "Te vroeg gepubliceerd: de lasten Jeugd over september ontbraken."
 
 
 @pytest.fixture
-def store(demo_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data_dir = tmp_path / "data"
-    shutil.copytree(demo_data_dir, data_dir)
-    monkeypatch.setenv("MONITOR_DATA_DIR", str(data_dir))
-    return data_dir
+def store(demo_copy: Path) -> Path:
+    return demo_copy
 
 
 def edition_cells(data_dir: Path) -> int:
