@@ -448,6 +448,7 @@ def _published_version(store: Path) -> int:
 # --- editions and history ------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # publishing renders the edition's report (PDF)
 def test_publishing_the_draft_edition_records_it_and_shows_its_text_to_readers(
     store: Path,
 ) -> None:

@@ -83,6 +83,7 @@ def test_gaps_are_published_only_when_acknowledged_and_readers_see_them(
     assert published_editions(two_of_many)[1].note is None
 
 
+@pytest.mark.slow  # publishing renders the edition's report (PDF)
 def test_the_cli_prints_the_completeness_and_needs_onvolledig(two_of_many: Path, capsys) -> None:
     assert main(["publiceer", "--editie", "2026-12"]) != 0
     captured = capsys.readouterr()
