@@ -565,3 +565,23 @@ def test_an_edition_with_gaps_is_published_only_after_acknowledging_them(
     assert reader.sidebar.selectbox[0].value.startswith("2026-12@")
     (note,) = [i.value for i in reader.info if i.value.startswith("Niet alle cijfers")]
     assert "cijfers over Cliënten Wmo in zorg lopen tot sep-26" in note
+
+
+def test_a_published_edition_keeps_its_catalogue_on_the_page_while_the_concept_follows(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from monitor.config import DEFAULT_CATALOGUE
+
+    changed = tmp_path / "catalogus.toml"
+    text = DEFAULT_CATALOGUE.read_text(encoding="utf-8")
+    assert 'gemeente_naam = "Gemeente Voorbeeld"' in text
+    changed.write_text(text.replace('gemeente_naam = "Gemeente Voorbeeld"',
+                                    'gemeente_naam = "Gemeente Nieuwnaam"'), encoding="utf-8")  # fmt: skip
+    monkeypatch.setenv("MONITOR_CATALOGUS", str(changed))
+
+    reader = run_ok(app_as(RAADSLID))
+    assert "**Gemeente Voorbeeld** · editie **t/m september 2026**" in texts_of(reader)
+
+    staff = run_ok(app_as(BELEID))  # staff open the concept first
+    assert staff.sidebar.selectbox[0].value.endswith("@concept")
+    assert "**Gemeente Nieuwnaam** · editie **t/m september 2026**" in texts_of(staff)
