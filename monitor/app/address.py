@@ -5,20 +5,15 @@ withdrawal, instead of silently showing another one."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import streamlit as st
 
 from monitor import config
+from monitor.app.edition_choice import EDITION_KEY, EditionChoice
 from monitor.domain.editions import edition_from_text
 from monitor.domain.numbers import format_moment
 from monitor.domain.periods import PeriodError
 from monitor.publication.editorial import withdrawal_of
 
-if TYPE_CHECKING:
-    from monitor.app.session import EditionChoice
-
-EDITION_KEY = "editie"  # the session's chosen edition (the selectbox)
 ADDRESS_PARAM = "editie"
 CONCEPT = "concept"
 FOLLOWED_KEY = "editie-adres"  # the address value this session last followed or wrote

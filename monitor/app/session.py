@@ -4,13 +4,13 @@ sessions)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
 from monitor import config
-from monitor.app.address import EDITION_KEY, follow_address, show_address
+from monitor.app.address import follow_address, show_address
+from monitor.app.edition_choice import EDITION_KEY, EditionChoice
 from monitor.domain.access import Access, AccessSettings, Role, access_for
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.editions import Edition
@@ -22,23 +22,6 @@ from monitor.publication.edition import (
     store_version,
 )
 from monitor.publication.editorial import TextRecord, published_editions, texts_for
-
-
-@dataclass(frozen=True)
-class EditionChoice:
-    edition: Edition
-    version: int | None  # the frozen snapshot of a published edition; None for the draft
-    label: str
-    replaces: str | None = None  # a correction: why the earlier publication was withdrawn
-    note: str | None = None  # published with gaps: which cijfers stop before the peildatum
-
-    @property
-    def key(self) -> str:
-        return f"{self.edition.key}@{self.version or 'concept'}"
-
-    @property
-    def is_draft(self) -> bool:
-        return self.version is None
 
 
 def data_dir() -> Path:
