@@ -409,16 +409,8 @@ def _old(spelling: str) -> str:
     return f"oude spelling {spelling}: verouderd, werkt nog één release"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Dutch names for everything a user types; each old (English) spelling still works, as an
-    alias, for one release."""
-    parser = DutchArgumentParser(
-        prog="monitor",
-        description="Monitor Sociaal Domein. De store staat in MONITOR_DATA_DIR (standaard data/).",
-        epilog="Oude spellingen (import, export, audit, report, --out, --format, ...) werken nog "
-        "één release; ze zijn verouderd.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
+def _add_import_command(commands: argparse._SubParsersAction) -> None:
+    """importeer: cijferbestanden and registraties."""
 
     importing = commands.add_parser(
         "importeer",
@@ -461,6 +453,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.set_defaults(handler=command_import)
 
+
+def _add_output_commands(commands: argparse._SubParsersAction) -> None:
+    """exporteer, controleer, rapport: what leaves the system for an edition."""
     exporting = commands.add_parser(
         "exporteer",
         aliases=["export"],
@@ -517,6 +512,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.set_defaults(handler=command_report)
 
+
+def _add_store_commands(commands: argparse._SubParsersAction) -> None:
+    """figuren, versies, terugdraaien, publiceer, intrekken: the store and its editions."""
     listing = commands.add_parser("figuren", help="alle figuur-ids tonen")
     listing.set_defaults(handler=command_figures)
 
@@ -550,6 +548,9 @@ def build_parser() -> argparse.ArgumentParser:
     withdrawing.add_argument("--auteur", help="naam in de historie (standaard de gebruiker)")
     withdrawing.set_defaults(handler=command_withdraw)
 
+
+def _add_run_commands(commands: argparse._SubParsersAction) -> None:
+    """demo and dashboard."""
     demo = commands.add_parser("demo", help="demodata van Gemeente Voorbeeld laden")
     demo.add_argument("--vervang", action="store_true", help="ook als de store niet leeg is")
     demo.set_defaults(handler=command_demo)
@@ -581,6 +582,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="demo-inlog: start een lokale test-inlogdienst (OIDC) met een beleidsmedewerker en beheerder",
     )
     dashboard.set_defaults(handler=command_dashboard)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Dutch names for everything a user types; each old (English) spelling still works, as an
+    alias, for one release."""
+    parser = DutchArgumentParser(
+        prog="monitor",
+        description="Monitor Sociaal Domein. De store staat in MONITOR_DATA_DIR (standaard data/).",
+        epilog="Oude spellingen (import, export, audit, report, --out, --format, ...) werken nog "
+        "één release; ze zijn verouderd.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
+    for add in (_add_import_command, _add_output_commands, _add_store_commands, _add_run_commands):
+        add(commands)
     return parser
 
 
