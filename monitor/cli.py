@@ -213,15 +213,16 @@ def command_audit(args: argparse.Namespace) -> int:
 
 
 def command_report(args: argparse.Namespace) -> int:
+    from monitor.publication.edition import current_catalogue, published_edition
     from monitor.publication.editorial import texts_for
-    from monitor.render.report import report_pdf
+    from monitor.render.report import published_report, report_pdf
 
     data_dir, edition, version = _chosen_publication(args.editie, args.concept)
     if version is None:
-        _, _, published, _ = _chosen_edition(edition.key, concept=True)
-        pdf = report_pdf(published, published.catalogue, texts_for(data_dir, edition))
+        draft = published_edition(data_dir, edition, current_catalogue())
+        pdf = report_pdf(draft, draft.catalogue, texts_for(data_dir, edition))
     else:
-        _, pdf = _published_report(data_dir, edition, version)
+        pdf = published_report(data_dir, edition, version)
     Path(args.out).write_bytes(pdf)
     print(f"Rapport {edition.label} geschreven naar {args.out} ({len(pdf) // 1024} kB).")
     return EXIT_OK
@@ -291,23 +292,12 @@ def command_publish(args: argparse.Namespace) -> int:
         data_dir, edition, catalogue, _author(args.auteur), gaps_acknowledged=args.onvolledig
     )
     print(f"Editie {edition.label} gepubliceerd (versie {version}).")
-    path, _ = _published_report(data_dir, edition, version)
-    print(f"Rapport opgeslagen bij de editie: {path}.")
+    from monitor.publication.editorial import report_path
+    from monitor.render.report import published_report
+
+    published_report(data_dir, edition, version)
+    print(f"Rapport opgeslagen bij de editie: {report_path(data_dir, edition, version)}.")
     return EXIT_OK
-
-
-def _published_report(data_dir: Path, edition: Edition, version: int) -> tuple[Path, bytes]:
-    """The report of a publication: rendered once and kept with it, then served as kept."""
-    from monitor.publication.edition import published_edition
-    from monitor.publication.editorial import report_path, store_report, stored_report, texts_for
-    from monitor.render.report import report_pdf
-
-    pdf = stored_report(data_dir, edition, version)
-    if pdf is None:
-        published = published_edition(data_dir, edition, version=version)
-        pdf = report_pdf(published, published.catalogue, texts_for(data_dir, edition, version))
-        store_report(data_dir, edition, version, pdf)
-    return report_path(data_dir, edition, version), pdf
 
 
 def command_withdraw(args: argparse.Namespace) -> int:

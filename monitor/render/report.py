@@ -19,11 +19,18 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from monitor.domain.catalogue import Catalogue
+from monitor.domain.editions import Edition
 from monitor.domain.periods import MONTH_NAMES
 from monitor.domain.registry import CHAPTERS, Shape, chapter_title, figure_specs
 from monitor.figures.published import MARKER_LEGEND, METHOD_NOTE, PublishedFigure
-from monitor.publication.edition import PublishedEdition
-from monitor.publication.editorial import TextRecord, thema_key
+from monitor.publication.edition import PublishedEdition, published_edition
+from monitor.publication.editorial import (
+    TextRecord,
+    store_report,
+    stored_report,
+    texts_for,
+    thema_key,
+)
 from monitor.render.charts import alt_text
 from monitor.render.export import svg_bytes
 
@@ -147,3 +154,16 @@ def report_pdf(
     html = weasyprint.HTML(string=report_html(published, catalogue, texts), base_url=str(TEMPLATES))
     stylesheet = weasyprint.CSS(filename=str(TEMPLATES / "report.css"))
     return html.write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
+
+
+def published_report(data_dir: Path, edition: Edition, version: int) -> bytes:
+    """The report of a publication: rendered once (at publication, or at the first request for
+    an edition published before reports were kept) and from then on served as kept, so every
+    reader and every later export gets the same bytes."""
+    kept = stored_report(data_dir, edition, version)
+    if kept is not None:
+        return kept
+    published = published_edition(data_dir, edition, version=version)
+    pdf = report_pdf(published, published.catalogue, texts_for(data_dir, edition, version))
+    store_report(data_dir, edition, version, pdf)
+    return pdf

@@ -157,7 +157,7 @@ def reading(data_dir: Path, version: int | None = None) -> Iterator[duckdb.DuckD
 def has_legacy_schema(con: duckdb.DuckDBPyConnection, database: str) -> bool:
     """Whether the snapshot attached as `database` has the schema from before the rename of
     `figures` to `cijfers` (and of the texts and editions columns to Dutch)."""
-    return bool(execute(con, "store/legacy/has_legacy_schema", database=database).fetchall()[0][0])
+    return has_table(con, database, "figures")
 
 
 def has_table(con: duckdb.DuckDBPyConnection, database: str, table: str) -> bool:

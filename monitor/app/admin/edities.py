@@ -10,16 +10,14 @@ from monitor.domain.access import Role
 from monitor.domain.catalogue import HOOFDSTUKKEN
 from monitor.domain.numbers import format_moment
 from monitor.publication.completeness import Reach, completeness, publish_candidates
-from monitor.publication.edition import available_editions, published_edition
+from monitor.publication.edition import available_editions
 from monitor.publication.editorial import (
     EditorialError,
     publish_edition,
     published_editions,
-    store_report,
-    texts_for,
     withdraw_edition,
 )
-from monitor.render.report import report_pdf
+from monitor.render.report import published_report
 from monitor.store.history import StoreError, rollback, version_records
 
 access = require(Role.BELEIDSMEDEWERKER)
@@ -76,10 +74,7 @@ if editions:
         else:
             st.success(f"Editie {edition.label} is gepubliceerd (versie {version}).")
             with st.spinner("Het rapport van deze editie wordt gemaakt en bij de editie bewaard…"):
-                frozen = published_edition(data_dir(), edition, version=version)
-                texts = texts_for(data_dir(), edition, version)
-                store_report(data_dir(), edition, version,
-                             report_pdf(frozen, frozen.catalogue, texts))  # fmt: skip
+                published_report(data_dir(), edition, version)
 else:
     st.info("Er zijn nog geen cijfers om te publiceren.")
 
