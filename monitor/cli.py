@@ -41,10 +41,17 @@ def _author(given: str | None) -> str:
 
 def _edition(text: str | None, data_dir: Path) -> Edition:
     from monitor.publication.edition import latest_edition
+    from monitor.store.snapshots import current_snapshot
 
     if text:
         return edition_from_text(text)
     latest = latest_edition(data_dir)
+    if latest is None and current_snapshot(data_dir) is not None:
+        gemeente = config.gemeente_code() or "de eigen gemeente"
+        raise StoreError(
+            f"De store heeft geen maand- of kwartaalcijfers voor {gemeente}, dus geen editie om "
+            "te kiezen; geef er een op met --editie (bijvoorbeeld --editie 2019-12)."
+        )
     if latest is None:
         raise StoreError(
             f"De store in {data_dir} is leeg: importeer eerst cijfers (monitor importeer) of laad de "

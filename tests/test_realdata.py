@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -232,3 +233,37 @@ def test_empty_cbs_cells_in_the_upload_are_no_figures(imported, catalogue, recor
     assert len(again.upload.rows) == 923
     assert again.diff.new == ()
     assert again.diff.changed == ()
+
+
+def test_a_real_gemeente_publishes_only_with_its_gaps_named_and_can_withdraw(
+    imported, tmp_path, monkeypatch, capsys
+):
+    """Epe has only the CBS Wmo client counts: publishing names every other indicator as
+    missing, needs --onvolledig, and a withdrawal leaves only the concept."""
+    from monitor.cli import main
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(imported[0], data_dir)
+    monkeypatch.setenv("MONITOR_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("MONITOR_GEMEENTE", "GM0232")
+    assert main(["publiceer", "--editie", "2019-12"]) != 0
+    report = capsys.readouterr().out
+    assert "Wmo: 1 van 7 indicatoren compleet" in report
+    assert "    - Lasten Wmo (wmo.lasten): ontbreekt" in report
+    assert main(["publiceer", "--editie", "2019-12", "--onvolledig"]) == 0
+    assert main(["controleer"]) == 0
+    assert "gepubliceerd op" in capsys.readouterr().err
+    assert main(["intrekken", "--editie", "2019-12", "--reden", "Alleen de CBS-cijfers Wmo."]) == 0
+    assert main(["exporteer", "wmo-clienten-per-voorziening", "--lang"]) == 0
+    assert "concept uit de huidige store" in capsys.readouterr().err
+
+
+def test_a_gemeente_without_monthly_cijfers_is_told_to_name_an_edition(
+    imported, monkeypatch, capsys
+):
+    from monitor.cli import main
+
+    monkeypatch.setenv("MONITOR_DATA_DIR", str(imported[0]))
+    monkeypatch.setenv("MONITOR_GEMEENTE", HEERDE)
+    assert main(["exporteer", "wmo-clienten-per-voorziening"]) != 0
+    assert f"geen maand- of kwartaalcijfers voor {HEERDE}" in capsys.readouterr().err
