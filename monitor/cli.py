@@ -282,8 +282,11 @@ def command_publish(args: argparse.Namespace) -> int:
     from monitor.publication.completeness import completeness
     from monitor.publication.edition import current_catalogue
     from monitor.publication.editorial import publish_edition
+    from monitor.store.snapshots import current_version
 
     data_dir = config.data_dir()
+    # The version the checks below read is the one published, or nothing is.
+    reviewed = current_version(data_dir) if args.store_versie is None else args.store_versie
     edition = _edition(args.editie, data_dir)
     catalogue = current_catalogue()
     found = completeness(data_dir, edition, catalogue)
@@ -295,9 +298,8 @@ def command_publish(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_REFUSED
-    version = publish_edition(
-        data_dir, edition, catalogue, _author(args.auteur), gaps_acknowledged=args.onvolledig
-    )
+    version = publish_edition(data_dir, edition, catalogue, _author(args.auteur),
+                              gaps_acknowledged=args.onvolledig, reviewed_version=reviewed)  # fmt: skip
     print(f"Editie {edition.label} gepubliceerd (versie {version}).")
     from monitor.publication.editorial import report_path
     from monitor.render.report import published_report
@@ -533,6 +535,12 @@ def _add_store_commands(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="ook publiceren als niet alle indicatoren tot de peildatum lopen (lezers zien dat)",
     )
+    publishing.add_argument(
+        "--store-versie",
+        type=int,
+        help="de versie van de store die u heeft gecontroleerd (zie `monitor versies`); is de "
+        "store sindsdien veranderd, dan wordt er niets gepubliceerd",
+    )
     publishing.set_defaults(handler=command_publish)
 
     withdrawing = commands.add_parser(
@@ -596,9 +604,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _warn_if_damaged() -> None:
+    from monitor.store.snapshots import store_damage
+
+    damage = store_damage(config.data_dir())
+    if damage is not None:
+        print(f"Let op: {damage}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        _warn_if_damaged()
         return args.handler(args)
     except ImportRefused as refused:
         print("De import is geweigerd:", file=sys.stderr)

@@ -108,22 +108,28 @@ def compare_and_store(
     rows: int,
     *,
     dry_run: bool,
+    expected_version: int | None = None,
 ) -> tuple[Diff, int | None]:
     """The one path of both imports into the store: stage the cijfers beside the current
     snapshot, compare, and (unless dry_run) replace them into a new version. Returns the
-    comparison and the new version (None on a dry run)."""
-    with reading(data_dir) as reader:
-        stage(reader)
-        diff = compare(reader)
+    comparison and the new version (None on a dry run). `expected_version` is the version the
+    user saw the comparison against; when the store has moved on, nothing is stored."""
     if dry_run:
-        return diff, None
+        with reading(data_dir) as reader:
+            stage(reader)
+            return compare(reader), None
+    compared: list[Diff] = []
 
     def change(con: duckdb.DuckDBPyConnection) -> int:
         stage(con)
+        # Compared inside the write, against exactly the version this one replaces: an import
+        # that lands at the same moment is in the comparison, never beside it.
+        compared.append(compare(con))
         replace_staged(con)
         return rows
 
-    return diff, write_version(data_dir, info, change)
+    version = write_version(data_dir, info, change, expected_version=expected_version)
+    return compared[0], version
 
 
 def import_files(
@@ -136,8 +142,9 @@ def import_files(
     dry_run: bool = False,
     bron: str = "upload",
     action: str = "import",
+    expected_version: int | None = None,
 ) -> ImportResult:
-    """Validate, diff and (unless dry_run) publish a new version. Raises ImportRefused."""
+    """Validate, diff and (unless dry_run) store a new version. Raises ImportRefused."""
     upload = validate_files(files, catalogue, indicator_id)
     names = ", ".join(source.name for source in upload.files)
     diff, version = compare_and_store(
@@ -147,5 +154,6 @@ def import_files(
         VersionInfo(author, action, f"Import van {names}", upload.files),
         len(upload.rows),
         dry_run=dry_run,
+        expected_version=expected_version,
     )
     return ImportResult(upload, diff, version)

@@ -19,7 +19,13 @@ from monitor.domain.catalogue import Catalogue
 from monitor.domain.editions import Edition, edition_from_text
 from monitor.publication.completeness import completeness
 from monitor.publication.edition import published_edition
-from monitor.store.snapshots import VersionInfo, current_snapshot, reading, write_version
+from monitor.store.snapshots import (
+    VersionInfo,
+    current_snapshot,
+    current_version,
+    reading,
+    write_version,
+)
 from monitor.store.sql import execute, fetch_records
 
 MAX_TEXT_LENGTH = 20_000
@@ -162,13 +168,25 @@ def publish_edition(
     author: str,
     *,
     gaps_acknowledged: bool = False,
+    reviewed_version: int | None = None,
 ) -> int:
     """Freeze an edition: the figures of the current store (through the gate, respecting every
     earlier published edition), its texts, its catalogue and its cells as history for later
     editions. An edition whose indicators do not all reach the peildatum is published only when
-    the gaps are acknowledged; readers then see a note that names them."""
+    the gaps are acknowledged; readers then see a note that names them.
+
+    `reviewed_version` is the store version the user checked; without it, the version this
+    call starts from. Either way, when the store moves before the edition is written (an
+    import at the same moment), nothing is published: an edition never holds unreviewed
+    cijfers."""
     if current_snapshot(data_dir) is None:
         raise EditorialError("De store is leeg: er is niets om te publiceren.")
+    base = current_version(data_dir) if reviewed_version is None else reviewed_version
+    if base != current_version(data_dir):
+        raise EditorialError(
+            f"De store is veranderd sinds de controle: u bekeek versie {base}, de store staat nu "
+            f"op versie {current_version(data_dir)}. Bekijk de wijzigingen en publiceer opnieuw."
+        )
     found = completeness(data_dir, edition, catalogue)
     if not found.complete and not gaps_acknowledged:
         raise EditorialError(
@@ -200,7 +218,7 @@ def publish_edition(
         return 0
 
     info = VersionInfo(author, "editie", f"Editie {edition.label} gepubliceerd")
-    return write_version(data_dir, info, change)
+    return write_version(data_dir, info, change, expected_version=base)
 
 
 REPORTS_DIR = "rapporten"  # beside store/ in the data directory

@@ -9,14 +9,26 @@ from monitor.domain.numbers import format_moment
 from monitor.store.snapshots import (
     StoreError,
     VersionInfo,
+    current_version,
+    named_snapshot,
     reading,
     replace_with_earlier,
+    snapshot_damage,
     snapshot_for_version,
+    store_damage,
+    version_of,
     write_version,
 )
 from monitor.store.sql import fetch_records
 
-__all__ = ["StoreError", "rollback", "version_lines", "version_records"]
+__all__ = [
+    "StoreError",
+    "current_version",
+    "rollback",
+    "store_damage",
+    "version_lines",
+    "version_records",
+]
 
 
 def version_records(data_dir: Path) -> list[dict]:
@@ -43,7 +55,9 @@ def rollback(data_dir: Path, version: int, author: str) -> int:
     described = next(
         (r["description"] for r in version_records(data_dir) if r["version"] == version), ""
     )
-    info = VersionInfo(
-        author, "rollback", f"Teruggedraaid naar versie {version} ({described})".replace(" ()", "")
-    )
+    description = f"Teruggedraaid naar versie {version} ({described})".replace(" ()", "")
+    damaged = named_snapshot(data_dir)
+    if damaged is not None and snapshot_damage(damaged) is not None:
+        description += f"; de beschadigde versie {version_of(damaged)} is overgeslagen"
+    info = VersionInfo(author, "rollback", description)
     return write_version(data_dir, info, replace_with_earlier, earlier=earlier)

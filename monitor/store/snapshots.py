@@ -4,9 +4,11 @@ dashboard is serving.
 
 Layout under the data directory::
 
-    store/CURRENT           name of the current snapshot file (replaced atomically)
-    store/v000001.duckdb    immutable snapshots; older ones give history and rollback
-    store/.lock             serialises writers (flock)
+    store/CURRENT                  name of the current snapshot file (replaced atomically)
+    store/v000001.duckdb           immutable snapshots; older ones give history and rollback
+    store/v000001.duckdb.sha256    checksum written with the snapshot: a damaged snapshot is
+                                   detected and the last good one is served instead
+    store/.lock                    serialises writers (flock)
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import hashlib
 import os
 import re
 import uuid
@@ -92,8 +95,9 @@ def store_dir(data_dir: Path) -> Path:
     return data_dir / "store"
 
 
-def current_snapshot(data_dir: Path) -> Path | None:
-    """The snapshot file the pointer names, or None for an empty store."""
+def named_snapshot(data_dir: Path) -> Path | None:
+    """The snapshot file the pointer names, or None for an empty store, whether or not it is
+    intact (see `current_snapshot`)."""
     pointer = store_dir(data_dir) / "CURRENT"
     try:
         name = pointer.read_text(encoding="ascii").strip()
@@ -104,11 +108,106 @@ def current_snapshot(data_dir: Path) -> Path | None:
     return store_dir(data_dir) / name
 
 
+def current_snapshot(data_dir: Path) -> Path | None:
+    """The snapshot readers get: the one the pointer names or, when that one is damaged, the
+    newest intact one before it (`store_damage` says which one is damaged and why)."""
+    named = named_snapshot(data_dir)
+    if named is None or snapshot_damage(named) is None:
+        return named
+    return _last_intact_before(named)
+
+
+def current_version(data_dir: Path) -> int:
+    """The version readers get; 0 for an empty store."""
+    snapshot = current_snapshot(data_dir)
+    return 0 if snapshot is None else version_of(snapshot)
+
+
 def snapshot_for_version(data_dir: Path, version: int) -> Path:
     path = store_dir(data_dir) / f"v{version:06d}.duckdb"
-    if not path.exists():
+    named = named_snapshot(data_dir)
+    # A file newer than the pointer was never current (a write killed before the switch):
+    # it is not history and must not come back through a rollback.
+    if not path.exists() or named is None or version > version_of(named):
         raise StoreError(f"Versie {version} bestaat niet in de store.")
+    damage = snapshot_damage(path)
+    if damage is not None:
+        raise StoreError(f"Versie {version} van de store is beschadigd: {damage}.")
     return path
+
+
+def checksum_path(snapshot: Path) -> Path:
+    return snapshot.with_name(f"{snapshot.name}.sha256")
+
+
+def _sha256_of_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# Verdicts per (file, size, modification time): a snapshot never changes once written, so a
+# process hashes each file once; a file changed on disk has a new key and is checked again.
+_verdicts: dict[tuple[str, int, int], str | None] = {}
+
+
+def snapshot_damage(snapshot: Path) -> str | None:
+    """Why `snapshot` cannot be trusted (Dutch), or None when it is intact. Snapshots written
+    before checksums were kept are checked by opening them."""
+    try:
+        status = snapshot.stat()
+    except OSError:
+        return "het bestand ontbreekt"
+    key = (str(snapshot), status.st_size, status.st_mtime_ns)
+    if key not in _verdicts:
+        _verdicts[key] = _damage(snapshot)
+    return _verdicts[key]
+
+
+def _damage(snapshot: Path) -> str | None:
+    try:
+        expected = checksum_path(snapshot).read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        expected = None
+    except (OSError, UnicodeDecodeError):
+        return "het controlegetal is onleesbaar"
+    if expected is not None:
+        return None if _sha256_of_file(snapshot) == expected else "het controlegetal klopt niet"
+    try:
+        duckdb.connect(str(snapshot), read_only=True).close()
+    except duckdb.Error:
+        return "het bestand is geen leesbare database"
+    return None
+
+
+def _last_intact_before(snapshot: Path) -> Path | None:
+    directory = snapshot.parent
+    earlier = sorted(
+        (int(m[1]), p) for p in directory.iterdir() if (m := SNAPSHOT_NAME.fullmatch(p.name))
+    )
+    for version, path in reversed(earlier):
+        if version < version_of(snapshot) and snapshot_damage(path) is None:
+            return path
+    return None
+
+
+def store_damage(data_dir: Path) -> str | None:
+    """A Dutch message for the beheerder when the current snapshot is damaged, else None."""
+    named = named_snapshot(data_dir)
+    damage = None if named is None else snapshot_damage(named)
+    if named is None or damage is None:
+        return None
+    fallback = _last_intact_before(named)
+    shown = (
+        f"het dashboard toont versie {version_of(fallback)}, de laatste goede versie. Herstel "
+        f"met `monitor terugdraaien {version_of(fallback)}` (of op de beheerpagina), of "
+        "zet het bestand terug uit de back-up"
+        if fallback is not None
+        else "er is geen eerdere goede versie; zet het bestand terug uit de back-up"
+    )
+    return f"Versie {version_of(named)} van de store is beschadigd ({damage}): {shown}."
 
 
 def version_of(snapshot: Path) -> int:
@@ -178,8 +277,12 @@ def _open_legacy(snapshot: Path) -> duckdb.DuckDBPyConnection:
 
 @contextlib.contextmanager
 def _writer_lock(directory: Path) -> Iterator[None]:
-    directory.mkdir(parents=True, exist_ok=True)
-    with (directory / ".lock").open("a") as handle:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handle = (directory / ".lock").open("a")
+    except OSError as error:
+        raise StoreError(f"Opslaan is mislukt: {_failure(error)}; er is niets veranderd.") from None
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -218,10 +321,32 @@ def _next_version(directory: Path) -> int:
     return max(versions, default=0) + 1
 
 
-def _remove_stale_temporaries(directory: Path) -> None:
-    # Left behind only by a process killed mid-write; never named by CURRENT, so safe to drop.
+def _remove_stale_files(directory: Path) -> None:
+    # Left behind only by a process killed mid-write; never named by CURRENT, so safe to drop:
+    # temporaries, a snapshot renamed into place before the pointer switched, and checksums
+    # of snapshots that never got there.
     for stale in directory.glob(".tmp-*"):
         stale.unlink(missing_ok=True)
+    named = _pointer_name(directory)
+    newest = version_of(directory / named) if named and SNAPSHOT_NAME.fullmatch(named) else 0
+    for path in directory.iterdir():
+        match = SNAPSHOT_NAME.fullmatch(path.name)
+        if match and int(match[1]) > newest:
+            path.unlink(missing_ok=True)
+    for checksum in directory.glob("v*.duckdb.sha256"):
+        if not checksum.with_suffix("").exists():
+            checksum.unlink(missing_ok=True)
+
+
+def _write_checksum(snapshot_file: Path, final: Path) -> None:
+    """The checksum of `snapshot_file` under the name that belongs to `final`, on disk before
+    the snapshot itself is renamed into place."""
+    staging = final.with_name(f".tmp-{final.name}.sha256")
+    with staging.open("w", encoding="ascii") as handle:
+        handle.write(_sha256_of_file(snapshot_file) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(staging, checksum_path(final))
 
 
 def write_version(
@@ -229,19 +354,45 @@ def write_version(
     info: VersionInfo,
     change: Callable[[duckdb.DuckDBPyConnection], int],
     earlier: Path | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> int:
     """Create the next version: copy the current snapshot's tables into a new file, apply
     `change` (which returns the number of cijfers written) in one transaction, then switch the
     pointer atomically. `earlier` is an older snapshot attached as `earlier` for a rollback.
-    Returns the new version number. On any error the store is left exactly as it was."""
+    `expected_version` is the version the user looked at: when the store has moved on since,
+    nothing is written. Returns the new version number. On any error the store is left
+    exactly as it was."""
     directory = store_dir(data_dir)
     created = _missing_directories(directory)
     try:
-        return _write_locked(data_dir, directory, info, change, earlier)
+        return _write_locked(data_dir, directory, info, change, earlier, expected_version)
     except BaseException:
-        if current_snapshot(data_dir) is None:
+        if named_snapshot(data_dir) is None:
             _remove_if_unused(created)
         raise
+
+
+def _base_snapshot(
+    data_dir: Path, earlier: Path | None, expected_version: int | None
+) -> Path | None:
+    """The snapshot the next version builds on: the current one; for a rollback while the
+    current one is damaged, the last intact one (what the damaged version added is lost)."""
+    named = named_snapshot(data_dir)
+    now = 0 if named is None else version_of(named)
+    if expected_version is not None and expected_version != now:
+        raise StoreError(
+            f"De store is veranderd sinds u keek: u bekeek versie {expected_version}, de store "
+            f"staat nu op versie {now}. Bekijk de wijzigingen en probeer het opnieuw; er is "
+            "niets veranderd."
+        )
+    if named is None or snapshot_damage(named) is None:
+        return named
+    if earlier is None:
+        raise StoreError(
+            f"{store_damage(data_dir)} Opslaan kan pas weer na dat herstel; er is niets veranderd."
+        )
+    return _last_intact_before(named) or earlier
 
 
 def _write_locked(
@@ -250,14 +401,15 @@ def _write_locked(
     info: VersionInfo,
     change: Callable[[duckdb.DuckDBPyConnection], int],
     earlier: Path | None,
+    expected_version: int | None,
 ) -> int:
     with _writer_lock(directory):
-        _remove_stale_temporaries(directory)
+        _remove_stale_files(directory)
+        current = _base_snapshot(data_dir, earlier, expected_version)
         version = _next_version(directory)
         temporary = directory / f".tmp-{version:06d}-{uuid.uuid4().hex}.duckdb"
         final = directory / f"v{version:06d}.duckdb"
         try:
-            current = current_snapshot(data_dir)
             con = duckdb.connect(str(temporary))
             try:
                 _create_schema(con)
@@ -297,6 +449,7 @@ def _write_locked(
             finally:
                 con.close()
             _fsync_file(temporary)
+            _write_checksum(temporary, final)
             os.replace(temporary, final)
             _switch_pointer(directory, final.name)
         except BaseException as error:
@@ -304,6 +457,7 @@ def _write_locked(
             Path(f"{temporary}.wal").unlink(missing_ok=True)
             if _pointer_name(directory) != final.name:
                 final.unlink(missing_ok=True)
+                checksum_path(final).unlink(missing_ok=True)
             if isinstance(error, OSError | duckdb.Error):
                 raise StoreError(
                     f"Opslaan is mislukt: {_failure(error)}; er is niets veranderd."

@@ -8,10 +8,12 @@ import streamlit as st
 from monitor import config
 from monitor.app.session import catalogue, data_dir, require
 from monitor.domain.access import AccessSettings, Role
-from monitor.store.history import version_records
+from monitor.store.history import store_damage, version_records
 
 require(Role.BEHEERDER)
 st.title("Beheer")
+if (damage := store_damage(data_dir())) is not None:
+    st.error(damage)
 current = catalogue()
 st.header("Catalogus", divider="gray")
 st.markdown(

@@ -18,12 +18,22 @@ from monitor.publication.editorial import (
     withdraw_edition,
 )
 from monitor.render.report import published_report
-from monitor.store.history import StoreError, rollback, version_records
+from monitor.store.history import (
+    StoreError,
+    current_version,
+    rollback,
+    store_damage,
+    version_records,
+)
 
 access = require(Role.BELEIDSMEDEWERKER)
 st.title("Edities en historie")
+if (damage := store_damage(data_dir())) is not None:
+    st.error(damage)
 
 st.header("Editie publiceren", divider="gray")
+SEEN = "editie-gecontroleerde-versie"
+shown_version = current_version(data_dir())
 published_keys = {info.edition for info in published_editions(data_dir())}
 editions = publish_candidates(available_editions(data_dir()), list(published_keys))
 if editions:
@@ -68,13 +78,17 @@ if editions:
     ):
         try:
             version = publish_edition(data_dir(), edition, catalogue(), access.author,
-                                      gaps_acknowledged=bool(found.gaps))  # fmt: skip
+                                      gaps_acknowledged=bool(found.gaps),
+                                      reviewed_version=st.session_state.get(SEEN))  # fmt: skip
         except (EditorialError, StoreError) as error:
             st.error(str(error))
         else:
             st.success(f"Editie {edition.label} is gepubliceerd (versie {version}).")
             with st.spinner("Het rapport van deze editie wordt gemaakt en bij de editie bewaard…"):
                 published_report(data_dir(), edition, version)
+    # What this render showed is what the next click publishes: an import in between makes
+    # the click refuse instead of publishing cijfers nobody looked at.
+    st.session_state[SEEN] = shown_version
 else:
     st.info("Er zijn nog geen cijfers om te publiceren.")
 
