@@ -585,3 +585,41 @@ def test_a_published_edition_keeps_its_catalogue_on_the_page_while_the_concept_f
     staff = run_ok(app_as(BELEID))  # staff open the concept first
     assert staff.sidebar.selectbox[0].value.endswith("@concept")
     assert "**Gemeente Nieuwnaam** · editie **t/m september 2026**" in texts_of(staff)
+
+
+def damage(snapshot: Path) -> None:
+    """Flip bytes in the middle of a snapshot, keeping its size: what a failing disk does."""
+    with snapshot.open("r+b") as handle:
+        handle.seek(snapshot.stat().st_size // 2)
+        handle.write(b"\xff" * 64)
+
+
+def test_a_damaged_current_snapshot_leaves_readers_the_last_good_version(store: Path) -> None:
+    newest = max(store.glob("store/v*.duckdb"))
+    damage(newest)
+    for script in (WMO, "monitor/app/pages/overzicht.py"):
+        at = open_page(ANONYMOUS, script)
+        assert at.title and not at.error
+    beheer = open_page(BEHEER, BEHEER_PAGE)
+    assert any("van de store is beschadigd" in e.value for e in beheer.error)
+    assert "monitor terugdraaien" in beheer.error[0].value
+
+
+def test_an_edition_whose_snapshot_is_damaged_says_so_and_the_others_still_open(
+    store: Path,
+) -> None:
+    june = next(i for i in published_editions(store) if i.edition == edition_from_text("2026-06"))
+    damage(store / "store" / f"v{june.version:06d}.duckdb")
+    at = run_ok(app_as(ANONYMOUS))
+    assert not at.error
+    selector = at.sidebar.selectbox[0]
+    selector.select_index(selector.options.index("t/m juni 2026"))
+    run_ok(at)
+    assert [e.value for e in at.error] == [
+        "Editie t/m juni 2026 kan nu niet worden getoond: het bestand waarin ze is vastgelegd "
+        "is beschadigd. Kies een andere editie en meld dit bij de beheerder."
+    ]
+    beheer = open_page(BEHEER, BEHEER_PAGE)
+    assert any(
+        f"Versie {june.version} van de store is beschadigd" in w.value for w in beheer.warning
+    )

@@ -22,6 +22,7 @@ from monitor.publication.edition import (
     store_version,
 )
 from monitor.publication.editorial import TextRecord, published_editions, texts_for
+from monitor.store.history import StoreError
 
 
 def data_dir() -> Path:
@@ -121,7 +122,15 @@ def current_published() -> PublishedEdition | None:
     choice = current_choice()
     if choice is None:
         return None
-    return published_edition(data_dir(), choice.edition, version=choice.version)
+    try:
+        return published_edition(data_dir(), choice.edition, version=choice.version)
+    except StoreError:
+        # The snapshot of this publication is damaged: say so and keep the other editions.
+        st.error(
+            f"Editie {choice.label} kan nu niet worden getoond: het bestand waarin ze is "
+            "vastgelegd is beschadigd. Kies een andere editie en meld dit bij de beheerder."
+        )
+        st.stop()
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -10,6 +10,7 @@ from monitor.store.snapshots import (
     StoreError,
     VersionInfo,
     current_version,
+    damaged_versions,
     named_snapshot,
     reading,
     replace_with_earlier,
@@ -24,6 +25,7 @@ from monitor.store.sql import fetch_records
 __all__ = [
     "StoreError",
     "current_version",
+    "damaged_versions",
     "rollback",
     "store_damage",
     "version_lines",

@@ -193,6 +193,19 @@ def _last_intact_before(snapshot: Path) -> Path | None:
     return None
 
 
+def damaged_versions(data_dir: Path) -> list[tuple[int, str]]:
+    """Every snapshot of the store that is damaged, with why: for the beheerder's overview
+    (a damaged older version breaks the edition published in it and a rollback to it)."""
+    directory = store_dir(data_dir)
+    if not directory.exists():
+        return []
+    found = []
+    for path in sorted(directory.iterdir()):
+        if SNAPSHOT_NAME.fullmatch(path.name) and (why := snapshot_damage(path)) is not None:
+            found.append((version_of(path), why))
+    return found
+
+
 def store_damage(data_dir: Path) -> str | None:
     """A Dutch message for the beheerder when the current snapshot is damaged, else None."""
     named = named_snapshot(data_dir)

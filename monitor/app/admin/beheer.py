@@ -8,12 +8,25 @@ import streamlit as st
 from monitor import config
 from monitor.app.session import catalogue, data_dir, require
 from monitor.domain.access import AccessSettings, Role
-from monitor.store.history import store_damage, version_records
+from monitor.store.history import (
+    current_version,
+    damaged_versions,
+    store_damage,
+    version_records,
+)
 
 require(Role.BEHEERDER)
 st.title("Beheer")
 if (damage := store_damage(data_dir())) is not None:
     st.error(damage)
+for version, why in damaged_versions(data_dir()):
+    if version > current_version(data_dir()):
+        continue  # the damaged current version, named above
+    st.warning(
+        f"Versie {version} van de store is beschadigd ({why}). Een editie die in die versie is "
+        "gepubliceerd kan niet worden getoond, en terugdraaien naar die versie kan niet. Zet het "
+        "bestand terug uit de back-up."
+    )
 current = catalogue()
 st.header("Catalogus", divider="gray")
 st.markdown(
