@@ -244,6 +244,21 @@ def command_figures(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_catalogue(args: argparse.Namespace) -> int:
+    from monitor.domain.catalogue import catalogue_warnings
+    from monitor.publication.edition import current_catalogue
+
+    catalogue = current_catalogue()
+    print(
+        f"Catalogus {config.catalogue_path()}: {len(catalogue.all_indicators)} indicatoren, "
+        f"{len(catalogue.thema)} thema's, AVG-drempel {catalogue.instellingen.drempel}."
+    )
+    warnings = catalogue_warnings(catalogue)
+    for warning in warnings:
+        print(f"Let op: {warning}")
+    return EXIT_REFUSED if warnings and args.streng else EXIT_OK
+
+
 def command_versions(args: argparse.Namespace) -> int:
     from monitor.store.history import version_lines
 
@@ -513,7 +528,15 @@ def _add_output_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def _add_store_commands(commands: argparse._SubParsersAction) -> None:
-    """figuren, versies, terugdraaien, publiceer, intrekken: the store and its editions."""
+    """catalogus, figuren, versies, terugdraaien, publiceer, intrekken: the store and its
+    editions."""
+    checking = commands.add_parser(
+        "catalogus", help="de catalogus controleren (ook op aantallen personen zonder AVG-regel)"
+    )
+    checking.add_argument(
+        "--streng", action="store_true", help="afsluiten met code 1 als er waarschuwingen zijn"
+    )
+    checking.set_defaults(handler=command_catalogue)
     listing = commands.add_parser("figuren", help="alle figuur-ids tonen")
     listing.set_defaults(handler=command_figures)
 

@@ -15,7 +15,14 @@ import pytest
 from conftest import LONG_HEADER, run_import, write_csv
 
 from monitor.config import DEFAULT_CATALOGUE
-from monitor.domain.catalogue import Catalogue, CatalogueError, Eenheid, Soort, load_catalogue
+from monitor.domain.catalogue import (
+    Catalogue,
+    CatalogueError,
+    Eenheid,
+    Soort,
+    catalogue_warnings,
+    load_catalogue,
+)
 from monitor.domain.editions import edition_from_text
 from monitor.domain.periods import PeriodKind
 from monitor.domain.registry import figure_specs, spec_by_id, thema_figure_id
@@ -522,3 +529,65 @@ def test_cli_lists_the_new_thema_figure_with_the_gemeente_catalogue(gemeente_cat
     )
     assert listed.returncode == 0, listed.stderr
     assert f"sociale-basis-{GEMEENTE_THEMA}" in listed.stdout
+
+
+# ------------------------------------------------------------- counts of persons are sensitive
+
+
+def test_every_shipped_count_of_persons_is_sensitive() -> None:
+    catalogue = load_catalogue(DEFAULT_CATALOGUE)
+    assert catalogue_warnings(catalogue) == []
+    vrijwilligers = catalogue.by_id["sociale_basis.vrijwilligers.bemiddelde_vrijwilligers"]
+    assert vrijwilligers.eenheid is PERSONEN and vrijwilligers.gevoelig
+
+
+def test_a_title_that_speaks_of_persons_without_the_avg_rule_is_a_warning(tmp_path, monkeypatch):
+    text = DEFAULT_CATALOGUE.read_text(encoding="utf-8").replace(
+        """  titel = "Bemiddelde vrijwilligers"
+  eenheid = "personen"
+  periodiciteit = ["jaar"]
+  soort = "stroom"
+  gevoelig = true
+""",
+        """  titel = "Bemiddelde vrijwilligers"
+  eenheid = "aantal"
+  periodiciteit = ["jaar"]
+  soort = "stroom"
+""",
+    )
+    path = tmp_path / "catalogus.toml"
+    path.write_text(text, encoding="utf-8")
+    warnings = catalogue_warnings(load_catalogue(path))
+    assert warnings == [
+        "Indicator 'sociale_basis.vrijwilligers.bemiddelde_vrijwilligers' ('Bemiddelde "
+        "vrijwilligers') spreekt van vrijwilligers, maar heeft eenheid 'aantal' en is niet "
+        "gevoelig: een aantal personen krijgt eenheid 'personen' en gevoelig = true, anders geldt "
+        "de AVG-regel (<10) er niet voor."
+    ]
+    env = {**os.environ, "MONITOR_CATALOGUS": str(path)}
+    strict = subprocess.run([MONITOR, "catalogus", "--streng"], capture_output=True, text=True,
+                            env=env, timeout=60)  # fmt: skip
+    assert strict.returncode == 1
+    assert f"Let op: {warnings[0]}" in strict.stdout
+    relaxed = subprocess.run([MONITOR, "catalogus"], capture_output=True, text=True, env=env,
+                             timeout=60)  # fmt: skip
+    assert relaxed.returncode == 0 and "Let op:" in relaxed.stdout
+
+
+def test_an_amount_per_person_is_not_a_count_of_persons() -> None:
+    catalogue = load_catalogue(DEFAULT_CATALOGUE)
+    lasten = catalogue.by_id["wmo.lasten"].model_copy(update={"titel": "Lasten per cliënt"})
+    changed = catalogue.model_copy(update={"indicator": [lasten, *catalogue.indicator[1:]]})
+    assert catalogue_warnings(changed) == []
+
+
+def test_seven_bemiddelde_vrijwilligers_are_published_as_under_ten(data_dir, catalogue, tmp_path):
+    indicator = "sociale_basis.vrijwilligers.bemiddelde_vrijwilligers"
+    rows = "".join(f"{indicator};{year};;{value}\n" for year, value in ((2024, 7), (2025, 150)))
+    run_import(data_dir, catalogue, write_csv(tmp_path / "sb.csv", LONG_HEADER + rows))
+    figure = published_edition(data_dir, edition_from_text("2026-03"), catalogue).figure(
+        thema_figure_id("vrijwilligers")
+    )
+    statuses = {cell.periode: cell.status for cell in figure.cells if cell.periode}
+    assert statuses["2024"] is CellStatus.PRIMAIR
+    assert all(cell.value != Decimal(7) for cell in figure.cells)

@@ -197,6 +197,33 @@ class Catalogue(_Strict):
         return self.by_id.get(indicator_id)
 
 
+# Words in a title that say the indicator counts people. Such a count is `personen` and
+# `gevoelig`, or the AVG rule does not reach it (a catalogue once published 7 vrijwilligers).
+PERSON_WORDS = re.compile(
+    r"(?<!per )\b(cliënten|clienten|inwoners|personen|mensen|jongeren|jeugdigen|kinderen|ouderen|"
+    r"deelnemers|vrijwilligers|mantelzorgers|bewoners|leerlingen|werkzoekenden|"
+    r"uitkeringsgerechtigden|bijstandsgerechtigden|aanvragers|ontvangers|gebruikers|"
+    r"bezoekers|huishoudens|gezinnen|cliënt|inwoner|persoon)\b",
+    re.IGNORECASE,
+)
+
+
+def catalogue_warnings(catalogue: Catalogue) -> list[str]:
+    """What the catalogue allows but probably means otherwise, in Dutch, one line per warning."""
+    warnings = []
+    for indicator in catalogue.all_indicators:
+        word = PERSON_WORDS.search(indicator.titel)
+        if word and not (indicator.eenheid is Eenheid.PERSONEN and indicator.gevoelig):
+            warnings.append(
+                f"Indicator '{indicator.id}' ('{indicator.titel}') spreekt van "
+                f"{word[0].lower()}, maar heeft eenheid '{indicator.eenheid.value}'"
+                f"{'' if indicator.gevoelig else ' en is niet gevoelig'}: een aantal personen "
+                "krijgt eenheid 'personen' en gevoelig = true, anders geldt de AVG-regel (<10) "
+                "er niet voor."
+            )
+    return warnings
+
+
 def _place(location: tuple[int | str, ...], data: dict) -> str:
     """Turn a pydantic error location into Dutch words a beheerder can find in the file."""
     parts: list[str] = []

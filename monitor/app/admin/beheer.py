@@ -8,6 +8,7 @@ import streamlit as st
 from monitor import config
 from monitor.app.session import catalogue, data_dir, require
 from monitor.domain.access import AccessSettings, Role
+from monitor.domain.catalogue import catalogue_warnings
 from monitor.store.history import (
     current_version,
     damaged_versions,
@@ -34,6 +35,8 @@ st.markdown(
     f"{len(current.all_indicators)} indicatoren, {len(current.thema)} thema's. "
     f"AVG-drempel: aantallen kleiner dan **{current.instellingen.drempel}** worden afgeschermd."
 )
+for warning in catalogue_warnings(current):
+    st.warning(warning)
 st.dataframe(
     pd.DataFrame([
         {"Id": i.id, "Titel": i.titel, "Eenheid": i.eenheid.value, "Gevoelig": "ja" if i.gevoelig else "nee",
