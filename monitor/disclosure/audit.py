@@ -1,6 +1,7 @@
 """The audit: what can a reader derive about each hidden cell? (docs/disclosure.md, R1–R3)
 
-The reader knows every published value, every relation, that counts are non-negative integers,
+The reader knows every published value, every relation (equalities and the inequalities of
+incomplete breakdowns and unique totals), that counts are non-negative integers,
 and what the markers mean (`<10`: 0…9, or 1…9 when zeros are published; `x`: at least 10).
 For each hidden cell two exact integer programs (HiGHS through scipy) give the smallest and
 largest value consistent with all of that; the audit fails when the interval is too narrow.
@@ -22,6 +23,7 @@ from monitor.disclosure.model import (
     ProtectionProblem,
     Relation,
     RelationKind,
+    Sense,
     Settings,
 )
 from monitor.figures.exact import CellKey
@@ -119,7 +121,8 @@ class GroupProgram:
                     constant += coefficient * float(view.published[key])
             slack = float(SHARE_TOLERANCE) if relation.kind is RelationKind.AANDEEL else 0.0
             rows.append(row)
-            lower.append(-constant - slack)
+            at_most = relation.sense is Sense.HOOGSTENS
+            lower.append(-math.inf if at_most else -constant - slack)
             upper.append(-constant + slack)
         self.constraints = LinearConstraint(np.array(rows), lower, upper) if rows else None
         bounds = [_bounds(key, view) for key in keys]

@@ -21,9 +21,17 @@ class GateError(RuntimeError):
 
 
 class RelationKind(StrEnum):
-    SOM = "som"  # total = Σ parts
+    SOM = "som"  # total = Σ parts (or Σ parts ≤ total when the breakdown is incomplete)
     VOORRAAD = "voorraad"  # stand(t) = stand(t-1) + instroom(t) - uitstroom(t)
     AANDEEL = "aandeel"  # shares of one total add up to 100%
+    UNIEK = "uniek"  # a unique total next to overlapping categories: part ≤ total ≤ Σ parts
+
+
+class Sense(StrEnum):
+    """How the weighted sum of a relation compares with 0 on the real data."""
+
+    GELIJK = "="
+    HOOGSTENS = "≤"
 
 
 @dataclass(frozen=True)
@@ -35,11 +43,12 @@ class ProtectionCell:
 
 @dataclass(frozen=True)
 class Relation:
-    """Σ coefficient × cell = 0 on the real data."""
+    """Σ coefficient × cell = 0 (or ≤ 0, for `Sense.HOOGSTENS`) on the real data."""
 
     kind: RelationKind
     terms: tuple[tuple[CellKey, int], ...]
     total: CellKey | None = None  # the margin of a sum relation: hidden only after interior cells
+    sense: Sense = Sense.GELIJK
 
     @property
     def keys(self) -> tuple[CellKey, ...]:
@@ -49,7 +58,15 @@ class Relation:
         if any(values.get(key) is None for key in self.keys):
             return False
         total = sum((values[key] * coefficient for key, coefficient in self.terms), Decimal(0))  # type: ignore[operator]
+        if self.sense is Sense.HOOGSTENS:
+            return total <= tolerance
         return abs(total) <= tolerance
+
+    def at_most(self) -> Relation:
+        """The inequality a sum still gives when its breakdown is incomplete: Σ parts ≤ total
+        (written as Σ parts − total ≤ 0)."""
+        terms = tuple((key, -coefficient) for key, coefficient in self.terms)
+        return Relation(self.kind, terms, self.total, Sense.HOOGSTENS)
 
 
 @dataclass(frozen=True)

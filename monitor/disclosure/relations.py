@@ -13,6 +13,7 @@ from monitor.disclosure.model import (
     ProtectionProblem,
     Relation,
     RelationKind,
+    Sense,
     Settings,
 )
 from monitor.domain.catalogue import Catalogue
@@ -62,6 +63,30 @@ def sum_relations(cells: Collection[CellKey], catalogue: Catalogue) -> list[Rela
             continue
         terms = ((total, 1), *((part, -1) for part in sorted(parts)))
         relations.append(Relation(RelationKind.SOM, terms, total=total))
+    return relations
+
+
+def overlap_relations(cells: Collection[CellKey], catalogue: Catalogue) -> list[Relation]:
+    """part ≤ total and total ≤ Σ parts, for counts whose categories overlap
+    (`categorieen_overlappen`): a client counts once per voorziening and once in the total."""
+    relations = []
+    by_period: dict[tuple[str, str], list[CellKey]] = {}
+    for key in cells:
+        indicator = catalogue.get(key[0])
+        if key[1] and indicator is not None and indicator.categorieen_overlappen:
+            by_period.setdefault((key[0], key[2]), []).append(key)
+    for (indicator_id, periode), parts in sorted(by_period.items()):
+        total = (indicator_id, "", periode)
+        if total not in cells:
+            continue
+        relations.extend(
+            Relation(
+                RelationKind.UNIEK, ((part, 1), (total, -1)), total=total, sense=Sense.HOOGSTENS
+            )
+            for part in sorted(parts)
+        )
+        terms = ((total, 1), *((part, -1) for part in sorted(parts)))
+        relations.append(Relation(RelationKind.UNIEK, terms, total=total, sense=Sense.HOOGSTENS))
     return relations
 
 
@@ -150,9 +175,24 @@ def declared_relations(keys: Collection[CellKey], catalogue: Catalogue) -> list[
     present = [key for key in keys if key != HUNDRED]
     return [
         *sum_relations(present, catalogue),
+        *overlap_relations(present, catalogue),
         *stock_flow_relations(present, catalogue),
         *share_relations(present),
     ]
+
+
+def relations_that_hold(
+    relations: Iterable[Relation], values: dict[CellKey, Decimal | None]
+) -> list[Relation]:
+    """The relations a reader can use: those that hold on the data. A sum whose categories
+    fall short of the total (an unknown category not delivered) still bounds them: Σ ≤ total."""
+    kept = []
+    for relation in relations:
+        if relation.holds(values, tolerance(relation)):
+            kept.append(relation)
+        elif relation.kind is RelationKind.SOM and relation.at_most().holds(values):
+            kept.append(relation.at_most())
+    return kept
 
 
 def protection_problem(
@@ -165,9 +205,7 @@ def protection_problem(
     values = _values(cells)
     # Only relations that hold on the real data are relations a reader could use.
     delivered = [key for key, cell in cells.items() if cell.value is not None]
-    relations = [
-        r for r in declared_relations(delivered, catalogue) if r.holds(values, tolerance(r))
-    ]
+    relations = relations_that_hold(declared_relations(delivered, catalogue), values)
     settings = settings_of(catalogue)
     fixed = {HUNDRED: CellStatus.WAARDE, **(frozen or {})}
     fixed |= {key: CellStatus.STRUCTUREEL for key in structural_keys(cells, catalogue)}

@@ -14,6 +14,7 @@ from monitor.disclosure.model import (
     ProtectionProblem,
     Relation,
     RelationKind,
+    Sense,
 )
 from monitor.figures.exact import CellKey
 from monitor.figures.published import CellStatus
@@ -66,6 +67,10 @@ def candidate_order(
 def _needs_secondary(
     relation: Relation, problem: ProtectionProblem, statuses: dict[CellKey, CellStatus]
 ) -> bool:
+    if relation.sense is Sense.HOOGSTENS:
+        # An inequality bounds rather than reveals; how far, only the exact audit can tell, and
+        # its repair adds what is needed.
+        return False
     hidden = [key for key in relation.keys if statuses[key] in HIDING]
     if len(hidden) == 1:
         return True
@@ -105,7 +110,9 @@ def secondary_suppression(
     """Add secondaries until no relation reveals a hidden cell by itself (a fixed point)."""
     statuses = dict(statuses)
     # Sorted by their (sorted) terms: the same relation written in another order is the same.
-    relations = sorted(problem.relations, key=lambda r: (r.kind.value, sorted(r.terms)))
+    relations = sorted(
+        problem.relations, key=lambda r: (r.kind.value, r.sense.value, sorted(r.terms))
+    )
     changed = True
     while changed:
         changed = _apply_links(problem, statuses)

@@ -94,6 +94,9 @@ class Indicator(_Strict):
     instroom: str = ""  # for a stand: stand(t) = stand(t-1) + instroom(t) - uitstroom(t)
     uitstroom: str = ""
     gekoppeld_aan: str = ""  # an amount per category linked to this count per category (P2)
+    # A person counts once per category and once in the total (the empty category): then every
+    # category ≤ the total ≤ the sum of the categories, which a reader can use as well.
+    categorieen_overlappen: bool = False
 
     @model_validator(mode="after")
     def _consistent(self) -> Indicator:

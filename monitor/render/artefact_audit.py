@@ -16,8 +16,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from monitor.disclosure.audit import ReaderView, audit
-from monitor.disclosure.model import SHARE_TOLERANCE, Relation, RelationKind
-from monitor.disclosure.relations import HUNDRED, SHARE_SUFFIX, declared_relations, settings_of
+from monitor.disclosure.model import Relation
+from monitor.disclosure.relations import (
+    HUNDRED,
+    SHARE_SUFFIX,
+    declared_relations,
+    relations_that_hold,
+    settings_of,
+)
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.registry import Shape
 from monitor.figures.published import MARKERS, CellStatus, PublishedFigure
@@ -136,9 +142,7 @@ def reader_view_from_artefacts(
             elif read.status is CellStatus.STRUCTUREEL:
                 values[cell.key] = Decimal(0)
     is_count = {key: _is_count(key, catalogue) for key in (*values, *hidden)}
-    relations = [
-        r for r in declared_relations([*values, *hidden], catalogue) if _possible(r, values)
-    ]
+    relations = _usable(declared_relations([*values, *hidden], catalogue), values)
     view = ReaderView(
         values,
         hidden,
@@ -154,13 +158,18 @@ def _is_count(key: tuple[str, str, str], catalogue: Catalogue) -> bool:
     return bool(indicator and indicator.gevoelig and SHARE_SUFFIX not in key[0])
 
 
-def _possible(relation: Relation, values: dict[tuple[str, str, str], Decimal]) -> bool:
-    """A relation whose cells are all published but do not satisfy it is no relation."""
-    if any(key not in values for key in relation.keys):
-        return True
-    total = sum((values[key] * coefficient for key, coefficient in relation.terms), Decimal(0))
-    tolerance = SHARE_TOLERANCE if relation.kind is RelationKind.AANDEEL else Decimal(0)
-    return abs(total) <= tolerance
+def _usable(
+    relations: list[Relation], values: dict[tuple[str, str, str], Decimal]
+) -> list[Relation]:
+    """What a reader can use: a relation with a hidden cell as declared; one whose cells are
+    all published as it holds on them (an incomplete sum as Σ ≤ total), or not at all."""
+    used = []
+    for relation in relations:
+        if any(key not in values for key in relation.keys):
+            used.append(relation)
+        else:
+            used.extend(relations_that_hold([relation], values))  # type: ignore[arg-type]
+    return used
 
 
 def audit_edition(published: PublishedEdition, directory: Path, catalogue: Catalogue) -> list[str]:
