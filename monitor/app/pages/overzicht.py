@@ -8,6 +8,7 @@ from monitor.app.session import current_choice, current_published, current_texts
 from monitor.domain.registry import chapter_title
 from monitor.figures.published import METHOD_NOTE
 from monitor.publication.editorial import stored_report
+from monitor.render.markdown_text import literal_markdown
 from monitor.render.overview import overview
 from monitor.render.report import report_pdf
 
@@ -22,13 +23,15 @@ if published is None:
 
 texts = current_texts()
 settings = published.catalogue.instellingen
-st.markdown(f"**{settings.gemeente_naam}** · editie **{published.edition.label}**")
+st.markdown(
+    f"**{literal_markdown(settings.gemeente_naam)}** · editie **{published.edition.label}**"
+)
 summary = overview(published, published.catalogue)
 
 if summary.signals:
     st.header("Signalen", divider="gray")
     for signal in summary.signals:
-        st.warning(signal.text)
+        st.warning(literal_markdown(signal.text))
 
 for chapter, kerncijfers in summary.kerncijfers.items():
     st.header(chapter_title(chapter), divider="gray")
@@ -36,10 +39,13 @@ for chapter, kerncijfers in summary.kerncijfers.items():
     for index, kerncijfer in enumerate(kerncijfers):
         with columns[index % len(columns)]:
             st.metric(
-                kerncijfer.label, kerncijfer.value, delta=kerncijfer.change, delta_color="off"
+                literal_markdown(kerncijfer.label),
+                kerncijfer.value,
+                delta=kerncijfer.change,
+                delta_color="off",
             )
             if kerncijfer.target:
-                st.caption(kerncijfer.target.capitalize())
+                st.caption(literal_markdown(kerncijfer.target.capitalize()))
 
 st.header("Rapport voor de raad", divider="gray")
 st.markdown(
