@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -214,14 +215,29 @@ def report_pdf(
     return html_to_pdf(report_html(published, catalogue, texts))
 
 
+_publication_locks: dict[tuple[str, str, int], threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+def _publication_lock(data_dir: Path, edition: Edition, version: int) -> threading.Lock:
+    with _locks_guard:
+        key = (str(data_dir.resolve()), edition.key, version)
+        return _publication_locks.setdefault(key, threading.Lock())
+
+
 def published_report(data_dir: Path, edition: Edition, version: int) -> bytes:
     """The report of a publication: rendered once (at publication, or at the first request for
     an edition published before reports were kept) and from then on served as kept, so every
-    reader and every later export gets the same bytes."""
+    reader and every later export gets the same bytes. Anyone may ask for it, so requests that
+    arrive together wait for that one render instead of each starting their own."""
     kept = stored_report(data_dir, edition, version)
     if kept is not None:
         return kept
-    published = published_edition(data_dir, edition, version=version)
-    pdf = report_pdf(published, published.catalogue, texts_for(data_dir, edition, version))
-    store_report(data_dir, edition, version, pdf)
-    return pdf
+    with _publication_lock(data_dir, edition, version):
+        kept = stored_report(data_dir, edition, version)
+        if kept is not None:
+            return kept
+        published = published_edition(data_dir, edition, version=version)
+        pdf = report_pdf(published, published.catalogue, texts_for(data_dir, edition, version))
+        store_report(data_dir, edition, version, pdf)
+        return pdf
