@@ -13,6 +13,7 @@ from monitor.domain.editions import edition_from_text
 from monitor.domain.numbers import format_moment
 from monitor.domain.periods import PeriodError
 from monitor.publication.editorial import withdrawal_of
+from monitor.render.markdown_text import literal_markdown
 
 ADDRESS_PARAM = "editie"
 CONCEPT = "concept"
@@ -32,12 +33,15 @@ def missing_message(asked: str, shown: EditionChoice) -> str:
     try:
         edition = edition_from_text(asked)
     except (PeriodError, ValueError):
-        return f"'{asked}' is geen editie (bijvoorbeeld ?editie=2026-06). {instead}"
+        # The address is anyone's text (a link can be sent to a reader): shown, never rendered.
+        return (
+            f"'{literal_markdown(asked)}' is geen editie (bijvoorbeeld ?editie=2026-06). {instead}"
+        )
     withdrawal = withdrawal_of(config.data_dir(), edition)
     if withdrawal is not None:
         return (
             f"Editie {edition.label} is op {format_moment(withdrawal.withdrawn_at)} ingetrokken. "
-            f"Reden: {withdrawal.reason} {instead}"
+            f"Reden: {literal_markdown(withdrawal.reason)} {instead}"
         )
     return f"Editie {edition.label} is niet gepubliceerd. {instead}"
 

@@ -22,6 +22,7 @@ from monitor.publication.edition import (
     store_version,
 )
 from monitor.publication.editorial import TextRecord, published_editions, texts_for
+from monitor.render.markdown_text import literal_markdown
 from monitor.store.history import StoreError
 
 
@@ -103,11 +104,11 @@ def edition_selector(access: Access) -> EditionChoice | None:
     if chosen is not None:
         show_address(chosen)
     if chosen is not None and chosen.note:
-        st.info(chosen.note)
+        st.info(literal_markdown(chosen.note))
     if chosen is not None and chosen.replaces:
         st.sidebar.info(
             "Gecorrigeerde editie: deze vervangt een eerder gepubliceerde versie die is "
-            f"ingetrokken. Reden: {chosen.replaces}"
+            f"ingetrokken. Reden: {literal_markdown(chosen.replaces)}"
         )
     return chosen
 

@@ -19,6 +19,7 @@ from monitor.domain.periods import MONTH_ABBREVIATIONS
 from monitor.domain.registry import Shape
 from monitor.domain.table_roles import TableRole
 from monitor.figures.published import PublishedFigure
+from monitor.render.safe_text import safe_label, safe_strings
 
 # Okabe-Ito without yellow (too little contrast on white), then a neutral grey for an eighth series.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#8C8C8C")
@@ -312,7 +313,7 @@ def _base_chart(figure: PublishedFigure) -> alt.Chart:
 def alt_text(figure: PublishedFigure) -> str:
     """The text alternative: what the chart shows and the sentences that say what changed."""
     summary = f"Grafiek: {figure.title} ({figure.edition_label})."
-    return " ".join([summary, *figure.sentences])
+    return safe_label(" ".join([summary, *figure.sentences]))
 
 
 def chart_for(figure: PublishedFigure) -> alt.Chart:
@@ -341,8 +342,9 @@ def chart_for(figure: PublishedFigure) -> alt.Chart:
 def _spec_json(figure: PublishedFigure) -> str:
     # Published figures are immutable and cached per store version, so the same figure object
     # serves every session; building an Altair chart costs tens of milliseconds, a copy of its
-    # JSON well under one.
-    return json.dumps(chart_for(figure).to_dict(validate=False))
+    # JSON well under one. Every string in it is made safe: the page, the exports and the report
+    # draw the same labels, and vl-convert never gets a character that aborts the process.
+    return json.dumps(safe_strings(chart_for(figure).to_dict(validate=False)))
 
 
 def chart_spec(figure: PublishedFigure) -> dict:

@@ -24,6 +24,7 @@ from monitor.figures.published import (
     PublishedCell,
     PublishedFigure,
 )
+from monitor.render.safe_text import safe_label, safe_text
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 LONG_HEADER = ("periode", "categorie", "waarde")
@@ -41,11 +42,16 @@ def _require_published(figure: object) -> PublishedFigure:
     return figure
 
 
+def _label(text: str) -> str:
+    # Labels come from data files: the chart, the table and every export show the same safe text.
+    return neutralise(safe_label(text))
+
+
 def wide_rows(figure: PublishedFigure) -> list[list[str]]:
     """Header and rows as on screen; values in Dutch spreadsheet notation or markers."""
-    rows = [[neutralise(figure.row_header), *(neutralise(c) for c in figure.columns)]]
+    rows = [[_label(figure.row_header), *(_label(c) for c in figure.columns)]]
     for row in figure.rows:
-        rows.append([neutralise(row), *(cell.plain() for cell in figure.row_cells(row))])
+        rows.append([_label(row), *(cell.plain() for cell in figure.row_cells(row))])
     return rows
 
 
@@ -53,15 +59,15 @@ def long_rows(figure: PublishedFigure) -> list[list[str]]:
     """The same published cells as tidy rows `periode;categorie;waarde`."""
     rows = [list(LONG_HEADER)]
     for cell in figure.cells:
-        rows.append([cell.periode, neutralise(cell.categorie), cell.plain()])
+        rows.append([cell.periode, _label(cell.categorie), cell.plain()])
     return rows
 
 
 def footer_rows(figure: PublishedFigure) -> list[list[str]]:
     lines = [
         [],
-        [neutralise(f"{figure.title} ({figure.edition_label})")],
-        [neutralise("Bron: " + "; ".join(figure.sources))],
+        [_label(f"{figure.title} ({figure.edition_label})")],
+        [_label("Bron: " + "; ".join(figure.sources))],
         [METHOD_NOTE],
         ["Legenda:"],
         *([neutralise(marker), meaning] for marker, meaning in MARKER_LEGEND),
@@ -95,7 +101,8 @@ def _write_cell(sheet: object, row: int, column: int, cell: PublishedCell) -> No
 
 
 def _write_text(target: object, text: str) -> None:
-    target.value = neutralise(text)  # type: ignore[attr-defined]
+    # openpyxl refuses control characters (IllegalCharacterError): none reaches it.
+    target.value = neutralise(safe_text(text))  # type: ignore[attr-defined]
     # Stored as a string cell so openpyxl never writes it as a formula.
     target.data_type = "s"  # type: ignore[attr-defined]
 
@@ -116,12 +123,12 @@ def xlsx_bytes(figure: PublishedFigure, long: bool = False) -> bytes:
     if long:
         _write_lines(sheet, [list(LONG_HEADER)])
         for index, cell in enumerate(figure.cells, start=2):
-            _write_lines(sheet, [[cell.periode, cell.categorie]], start=index)
+            _write_lines(sheet, [[cell.periode, safe_label(cell.categorie)]], start=index)
             _write_cell(sheet, index, 3, cell)
     else:
         _write_lines(sheet, wide_rows(figure)[:1])
         for row_index, row in enumerate(figure.rows, start=2):
-            _write_lines(sheet, [[row]], start=row_index)
+            _write_lines(sheet, [[safe_label(row)]], start=row_index)
             for column_index, cell in enumerate(figure.row_cells(row), start=2):
                 _write_cell(sheet, row_index, column_index, cell)
     notes = workbook.create_sheet("Toelichting")

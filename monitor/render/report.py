@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import jinja2
 from markdown_it import MarkdownIt
@@ -33,6 +37,8 @@ from monitor.publication.editorial import (
 )
 from monitor.render.charts import alt_text
 from monitor.render.export import svg_bytes
+from monitor.render.markdown_text import without_images
+from monitor.render.safe_text import safe_label, safe_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 # The monitor prints tables for these; monthly series are read from the chart and its sentences.
@@ -47,24 +53,42 @@ class ReportTable:
     rows: tuple[dict, ...]
 
 
+def css_string(text: str) -> Markup:
+    """Text inside a CSS string of the template's <style> (the page headers): every character
+    but letters, digits and spaces as a CSS escape, so no name can end the string or the rule,
+    and HTML escaping (which a <style> does not undo) never shows up as `&#39;`. The space ends
+    each escape (CSS takes one whitespace after it as part of the escape)."""
+    escaped = "".join(
+        char if char.isalnum() or char == " " else f"\\{ord(char):06x} "
+        for char in safe_label(text)
+    )
+    return Markup(escaped)  # nosec B704: nothing in it can end the string, the rule or the element
+
+
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
+    environment.filters["css_string"] = css_string
+    return environment
 
 
 def _markdown(text: str) -> Markup:
     # Raw HTML in a text is never rendered: markdown-it escapes it, so the result is safe HTML.
-    return Markup(MarkdownIt("commonmark", {"html": False}).render(text))  # nosec B704
+    # An image would be fetched from wherever it points: it is shown as its Markdown text.
+    source = without_images(safe_text(text))
+    return Markup(MarkdownIt("commonmark", {"html": False}).render(source))  # nosec B704
 
 
 def _table(figure: PublishedFigure) -> ReportTable:
     rows = tuple(
-        {"label": row, "cells": [cell.display() for cell in figure.row_cells(row)]}
+        {"label": safe_label(row), "cells": [cell.display() for cell in figure.row_cells(row)]}
         for row in figure.rows
     )
-    return ReportTable(figure.row_header, figure.columns, rows)
+    return ReportTable(
+        safe_label(figure.row_header), tuple(safe_label(c) for c in figure.columns), rows
+    )
 
 
 def _images(figures: tuple[PublishedFigure, ...]) -> dict[str, str]:
@@ -79,11 +103,11 @@ def _images(figures: tuple[PublishedFigure, ...]) -> dict[str, str]:
 
 def _figure_context(figure: PublishedFigure, image: str) -> dict:
     return {
-        "title": figure.title,
+        "title": safe_label(figure.title),
         "image": image,
         "alt": alt_text(figure),
-        "sentences": figure.sentences,
-        "notes": figure.notes,
+        "sentences": [safe_label(sentence) for sentence in figure.sentences],
+        "notes": [safe_label(note) for note in figure.notes],
         "table": _table(figure) if figure.shape in TABLE_SHAPES else None,
         "has_hidden": figure.has_hidden_cells,
     }
@@ -134,7 +158,7 @@ def report_html(
 ) -> str:
     edition = published.edition
     template = _environment().get_template("report.html.j2")
-    return template.render(
+    html = template.render(
         gemeente=catalogue.instellingen.gemeente_naam,
         edition_label=edition.label,
         peildatum_text=_peildatum_text(edition.peildatum_date),
@@ -144,26 +168,76 @@ def report_html(
         chapters=_chapters(published, catalogue, texts),
         definitions=_definitions(catalogue),
     )
+    # The template holds no control character; whatever a data text still carries goes here.
+    return safe_text(html)
+
+
+class ReportLoadRefused(ValueError):
+    """The report asked for something from outside what the product embeds itself."""
+
+
+def _own_file(url: str) -> Path | None:
+    """The file a file: URL names, if it is one of the product's templates."""
+    path = Path(url2pathname(urlsplit(url).path)).resolve()
+    return path if path.is_file() and path.is_relative_to(TEMPLATES.resolve()) else None
+
+
+@cache
+def _fetcher() -> Any:
+    """WeasyPrint's fetcher limited to what the product embeds itself: its templates and the
+    data: URIs of the charts. Anything else (http(s) to any address, internal ones included, a
+    local file outside the templates) is refused; WeasyPrint then leaves that resource out."""
+    import weasyprint  # imported here: it loads the system's Pango libraries
+
+    class OwnResourcesOnly(weasyprint.URLFetcher):
+        def fetch(self, url: str, headers: dict | None = None) -> Any:
+            scheme = url.partition(":")[0].lower()
+            if scheme == "data" or (scheme == "file" and _own_file(url) is not None):
+                return super().fetch(url, headers)
+            raise ReportLoadRefused(f"het rapport laadt niets van buiten het product: {url}")
+
+    return OwnResourcesOnly(timeout=1, allow_redirects=False)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The report's HTML as a tagged PDF, loading nothing but the product's own resources."""
+    import weasyprint  # imported here: it loads the system's Pango libraries
+
+    fetcher = _fetcher()
+    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=fetcher)
+    stylesheet = weasyprint.CSS(filename=str(TEMPLATES / "report.css"), url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
 
 
 def report_pdf(
     published: PublishedEdition, catalogue: Catalogue, texts: dict[str, TextRecord]
 ) -> bytes:
-    import weasyprint  # imported here: it loads the system's Pango libraries
+    return html_to_pdf(report_html(published, catalogue, texts))
 
-    html = weasyprint.HTML(string=report_html(published, catalogue, texts), base_url=str(TEMPLATES))
-    stylesheet = weasyprint.CSS(filename=str(TEMPLATES / "report.css"))
-    return html.write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
+
+_publication_locks: dict[tuple[str, str, int], threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+def _publication_lock(data_dir: Path, edition: Edition, version: int) -> threading.Lock:
+    with _locks_guard:
+        key = (str(data_dir.resolve()), edition.key, version)
+        return _publication_locks.setdefault(key, threading.Lock())
 
 
 def published_report(data_dir: Path, edition: Edition, version: int) -> bytes:
     """The report of a publication: rendered once (at publication, or at the first request for
     an edition published before reports were kept) and from then on served as kept, so every
-    reader and every later export gets the same bytes."""
+    reader and every later export gets the same bytes. Anyone may ask for it, so requests that
+    arrive together wait for that one render instead of each starting their own."""
     kept = stored_report(data_dir, edition, version)
     if kept is not None:
         return kept
-    published = published_edition(data_dir, edition, version=version)
-    pdf = report_pdf(published, published.catalogue, texts_for(data_dir, edition, version))
-    store_report(data_dir, edition, version, pdf)
-    return pdf
+    with _publication_lock(data_dir, edition, version):
+        kept = stored_report(data_dir, edition, version)
+        if kept is not None:
+            return kept
+        published = published_edition(data_dir, edition, version=version)
+        pdf = report_pdf(published, published.catalogue, texts_for(data_dir, edition, version))
+        store_report(data_dir, edition, version, pdf)
+        return pdf

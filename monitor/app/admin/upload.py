@@ -9,6 +9,7 @@ from monitor.domain.access import Role
 from monitor.ingest.problems import ImportRefused
 from monitor.ingest.upload import Upload, changed_frame, new_frame, preview_frame, run_upload
 from monitor.publication.edition import store_version
+from monitor.render.markdown_text import literal_markdown
 
 access = require(Role.BELEIDSMEDEWERKER)
 st.title("Cijfers uploaden")
@@ -37,7 +38,10 @@ if st.button("Controleren", type="primary", disabled=not files, key="upload-cont
     with st.status("Bestanden controleren…", expanded=True) as status:
         progress = st.progress(0.0)
         for index, upload in enumerate(uploads, start=1):
-            st.write(f"{upload.name}: {len(upload.data) / 1_000_000:.1f} MB ingelezen")
+            # File, sheet and column names are the uploader's text, never Markdown.
+            st.markdown(
+                f"{literal_markdown(upload.name)}: {len(upload.data) / 1_000_000:.1f} MB ingelezen"
+            )
             progress.progress(index / len(uploads))
         try:
             result = run_upload(
@@ -60,7 +64,7 @@ if result is not None:
     st.subheader("Validatie")
     st.success("Geen fouten gevonden.")
     for note in result.upload.notes:
-        st.markdown(f"- {note}")
+        st.markdown(f"- {literal_markdown(note)}")
     st.subheader("Voorbeeld van de ingelezen cijfers")
     st.dataframe(preview_frame(result), hide_index=True)
     st.subheader("Verschillen met de opgeslagen cijfers")

@@ -9,6 +9,7 @@ from monitor.app.components.text_view import render_text
 from monitor.app.session import current_published, current_texts
 from monitor.domain.registry import chapter_title
 from monitor.figures.published import METHOD_NOTE, PublishedFigure
+from monitor.render.markdown_text import literal_markdown
 
 CHAPTER_NUMBERS = {"wmo": 1, "jeugd": 2, "participatie": 3, "sociale_basis": 4}
 
@@ -26,6 +27,6 @@ def render_chapter(chapter: str) -> None:
     for figure in figures:
         sections.setdefault((figure.section, figure.section_title), []).append(figure)
     for (section, title), members in sections.items():
-        st.header(f"{section} {title}", divider="gray")
+        st.header(literal_markdown(f"{section} {title}"), divider="gray")
         for figure in members:
             render_figure(figure)

@@ -22,16 +22,20 @@ from monitor.figures.published import (
 )
 from monitor.render.charts import alt_text, chart_spec
 from monitor.render.export import export_bytes
+from monitor.render.markdown_text import literal_markdown
 
 
 @lru_cache(maxsize=512)
 def table_frame(figure: PublishedFigure) -> pd.DataFrame:
     """The published values as Dutch text, whatever the browser's locale. Cached per (immutable)
-    figure and shared by sessions, so callers must not change it."""
+    figure and shared by sessions, so callers must not change it. st.table renders every cell,
+    header and index as Markdown: the labels come from data files and are made literal."""
     frame = pd.DataFrame(
         [[cell.display() for cell in figure.row_cells(row)] for row in figure.rows],
-        columns=list(figure.columns),
-        index=pd.Index(figure.rows, name=figure.row_header),
+        columns=[literal_markdown(column) for column in figure.columns],
+        index=pd.Index(
+            [literal_markdown(row) for row in figure.rows], name=literal_markdown(figure.row_header)
+        ),
     )
     return frame
 
@@ -51,7 +55,9 @@ def _chart_for_page(figure: PublishedFigure) -> tuple[str, tuple[tuple[str, byte
 
 
 def render_figure(figure: PublishedFigure) -> None:
-    st.subheader(figure.title, anchor=figure.figure_id)
+    # Titles, sentences and notes carry names from the catalogue and the data files: shown as
+    # text, never as Markdown (a link or an image in a category would reach every reader).
+    st.subheader(literal_markdown(figure.title), anchor=figure.figure_id)
     if figure.shape is Shape.KERNCIJFERS:
         render_kerncijfer_metrics(figure)
     spec_json, datasets = _chart_for_page(figure)
@@ -61,15 +67,19 @@ def render_figure(figure: PublishedFigure) -> None:
     # One element per block of paragraphs: every Streamlit element costs each reader's page
     # view server time, whatever its size.
     if figure.sentences:
-        st.markdown("\n\n".join(figure.sentences))
-    notes = [*figure.notes, *([METHOD_NOTE] if figure.has_hidden_cells else [])]
+        st.markdown("\n\n".join(literal_markdown(sentence) for sentence in figure.sentences))
+    notes = [
+        *(literal_markdown(note) for note in figure.notes),
+        *([METHOD_NOTE] if figure.has_hidden_cells else []),
+    ]
     if notes:
         st.caption("\n\n".join(notes))
     render_table(figure)
     render_downloads(figure)
     with st.expander("Definitie, bron en peildatum"):
         st.markdown(
-            f"{figure.definition}\n\n**Bron:** {'; '.join(figure.sources)}\n\n"
+            f"{literal_markdown(figure.definition)}\n\n"
+            f"**Bron:** {literal_markdown('; '.join(figure.sources))}\n\n"
             f"**Editie:** {figure.edition_label} (peildatum {figure.edition})"
         )
 
@@ -105,7 +115,10 @@ def render_kerncijfer_metrics(figure: PublishedFigure) -> None:
         latest = cells[-1]
         delta = _delta(latest, cells[-2]) if len(cells) > 1 else None
         columns[index % len(columns)].metric(
-            f"{row} ({latest.column})", latest.display(), delta=delta, delta_color="off"
+            literal_markdown(f"{row} ({latest.column})"),
+            latest.display(),
+            delta=delta,
+            delta_color="off",
         )
 
 

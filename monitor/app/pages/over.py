@@ -7,6 +7,7 @@ import streamlit as st
 from monitor.app.session import catalogue
 from monitor.domain.registry import CHAPTERS, chapter_title, figure_specs
 from monitor.figures.published import MARKER_LEGEND
+from monitor.render.markdown_text import literal_markdown
 
 st.title("Over deze monitor")
 
@@ -46,18 +47,19 @@ for chapter in CHAPTERS:
     for spec in figure_specs(current):
         if spec.chapter != chapter:
             continue
-        with st.expander(f"{spec.section} {spec.title}"):
-            st.markdown(spec.description)
+        # Titles, definitions and sources come from the catalogue file: shown as text.
+        with st.expander(literal_markdown(f"{spec.section} {spec.title}")):
+            st.markdown(literal_markdown(spec.description))
             for indicator_id in spec.indicators:
                 indicator = current.by_id[indicator_id]
                 st.markdown(
-                    f"**{indicator.titel}** ({indicator.eenheid.value}; "
+                    f"**{literal_markdown(indicator.titel)}** ({indicator.eenheid.value}; "
                     f"{', '.join(k.value for k in indicator.periodiciteit)}; "
                     f"{'stand op peildatum' if indicator.soort.value == 'stand' else 'over de periode'}): "
-                    f"{indicator.definitie} *Bron: {indicator.bron}.*"
+                    f"{literal_markdown(indicator.definitie)} *Bron: {literal_markdown(indicator.bron)}.*"
                 )
                 if indicator.beleidsdoel:
-                    st.markdown(f"Beleidsdoel: {indicator.beleidsdoel}.")
+                    st.markdown(f"Beleidsdoel: {literal_markdown(indicator.beleidsdoel)}.")
 
 st.header("Toegankelijkheidsverklaring", divider="gray")
 st.markdown(

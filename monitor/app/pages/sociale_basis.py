@@ -10,6 +10,7 @@ from monitor.app.session import current_published, current_texts
 from monitor.domain.registry import thema_figure_id
 from monitor.figures.published import METHOD_NOTE
 from monitor.publication.editorial import thema_key
+from monitor.render.markdown_text import literal_markdown
 
 st.title("4. Sociale basis")
 published = current_published()
@@ -20,7 +21,7 @@ st.caption(f"Editie {published.edition.label}. {METHOD_NOTE}")
 texts = current_texts()
 render_text(texts.get("sociale_basis"))
 for number, thema in enumerate(published.catalogue.thema, start=1):
-    st.header(f"4.{number} {thema.titel}", divider="gray")
-    st.markdown(f"**Ambitie.** {thema.ambitie}")
+    st.header(literal_markdown(f"4.{number} {thema.titel}"), divider="gray")
+    st.markdown(f"**Ambitie.** {literal_markdown(thema.ambitie)}")
     render_figure(published.figure(thema_figure_id(thema.id)))
     render_text(texts.get(thema_key(thema.id)), "Stand van zaken en acties")
