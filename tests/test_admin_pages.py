@@ -368,7 +368,8 @@ def test_publishing_after_the_store_changed_since_the_check_does_not_publish_uns
     at.button(key="upload-opslaan").click()
     run_ok(at)
 
-    assert not [s.value for s in at.success if s.value.startswith("Gepubliceerd")]
+    assert not [s.value for s in at.success if s.value.startswith("Opgeslagen")]
+    assert any("De store is veranderd sinds u keek" in e.value for e in at.error)
     assert figure(store, "wmo.lasten", "2026-10") == "999"
 
 

@@ -31,8 +31,10 @@ def _safe_name(name: str) -> str:
 
 
 def run_upload(data_dir: Path, uploads: list[Upload], catalogue: Catalogue, author: str,
-               indicator_id: str | None, dry_run: bool) -> ImportResult:  # fmt: skip
-    """Validate (and unless dry_run, publish) uploaded files; raises ImportRefused."""
+               indicator_id: str | None, dry_run: bool,
+               expected_version: int | None = None) -> ImportResult:  # fmt: skip
+    """Validate (and unless dry_run, store) uploaded files; raises ImportRefused, and
+    StoreError when the store is no longer at `expected_version` (the version checked)."""
     with tempfile.TemporaryDirectory(prefix="upload-") as work:
         files = []
         for index, upload in enumerate(uploads):
@@ -41,9 +43,8 @@ def run_upload(data_dir: Path, uploads: list[Upload], catalogue: Catalogue, auth
             path = folder / _safe_name(upload.name)
             path.write_bytes(upload.data)
             files.append(UploadFile(path, _safe_name(upload.name)))
-        return import_files(
-            data_dir, files, catalogue, author=author, indicator_id=indicator_id, dry_run=dry_run
-        )
+        return import_files(data_dir, files, catalogue, author=author, indicator_id=indicator_id,
+                            dry_run=dry_run, expected_version=expected_version)  # fmt: skip
 
 
 def preview_frame(result: ImportResult, limit: int = 500) -> pd.DataFrame:

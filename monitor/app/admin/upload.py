@@ -8,8 +8,8 @@ from monitor.app.session import catalogue, data_dir, require
 from monitor.domain.access import Role
 from monitor.ingest.problems import ImportRefused
 from monitor.ingest.upload import Upload, changed_frame, new_frame, preview_frame, run_upload
-from monitor.publication.edition import store_version
 from monitor.render.markdown_text import literal_markdown
+from monitor.store.history import StoreError, current_version
 
 access = require(Role.BELEIDSMEDEWERKER)
 st.title("Cijfers uploaden")
@@ -34,7 +34,7 @@ if st.button("Controleren", type="primary", disabled=not files, key="upload-cont
     st.session_state.pop("upload-resultaat", None)
     # A new check needs a new confirmation, and is valid only for the store it was made against.
     st.session_state.pop("upload-bevestigd", None)
-    st.session_state["upload-versie"] = store_version(data_dir())
+    st.session_state["upload-versie"] = current_version(data_dir())
     with st.status("Bestanden controleren…", expanded=True) as status:
         progress = st.progress(0.0)
         for index, upload in enumerate(uploads, start=1):
@@ -97,19 +97,17 @@ if result is not None:
     confirmed = st.checkbox("Ik heb de verschillen gecontroleerd", key="upload-bevestigd")
     if st.button("Opslaan", type="primary", disabled=not confirmed, key="upload-opslaan"):
         uploads, indicator = st.session_state["upload"]
-        if store_version(data_dir()) != st.session_state.get("upload-versie"):
+        try:
+            # Stored only onto the version the differences were shown against, checked inside
+            # the write: an import by someone else in between makes this refuse.
+            stored = run_upload(data_dir(), uploads, catalogue(), access.author, indicator,
+                                dry_run=False, expected_version=st.session_state.get("upload-versie"))  # fmt: skip
+        except StoreError as error:
+            # The store moved on (or cannot be written): the shown differences no longer hold.
             st.session_state.pop("upload-resultaat", None)
             st.session_state.pop("upload-bevestigd", None)
-            st.error(
-                "De opgeslagen cijfers zijn sinds uw controle gewijzigd (iemand anders heeft "
-                "cijfers opgeslagen). Er is niets opgeslagen; klik opnieuw op Controleren om de "
-                "actuele verschillen te zien."
-            )
+            st.error(f"{error} Klik opnieuw op Controleren om de actuele verschillen te zien.")
             st.stop()
-        try:
-            stored = run_upload(
-                data_dir(), uploads, catalogue(), access.author, indicator, dry_run=False
-            )
         except ImportRefused as refused:
             st.error("Opslaan is geweigerd. Er is niets gewijzigd.")
             st.code(refused.report(), language=None)
