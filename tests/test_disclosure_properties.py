@@ -447,17 +447,18 @@ def rendered(figure: PublishedFigure) -> tuple[bytes, bytes, str]:
 
 
 def test_renderings_do_not_change_when_only_a_hidden_small_count_changes():
-    # eenouder 3 or 7 (`<10`), compensated in paar (37 or 33), which becomes the secondary.
+    # eenouder 3 or 7 (`<10`), compensated in alleenstaand (80 or 76), which becomes the
+    # secondary: the first eligible cell in the fixed order, whatever the values.
     three = published({"alleenstaand": 80, "eenouder": 3, "paar": 37, "Totaal": 120})
-    seven = published({"alleenstaand": 80, "eenouder": 7, "paar": 33, "Totaal": 120})
-    assert [cell.display() for cell in three.cells] == ["80", "<10", "x", "120"]
+    seven = published({"alleenstaand": 76, "eenouder": 7, "paar": 37, "Totaal": 120})
+    assert [cell.display() for cell in three.cells] == ["x", "<10", "37", "120"]
     assert pattern(three) == pattern(seven)
     assert rendered(three) == rendered(seven)
 
 
 def test_xlsx_is_byte_identical_when_only_a_hidden_small_count_changes():
     three = published({"alleenstaand": 80, "eenouder": 3, "paar": 37, "Totaal": 120})
-    seven = published({"alleenstaand": 80, "eenouder": 7, "paar": 33, "Totaal": 120})
+    seven = published({"alleenstaand": 76, "eenouder": 7, "paar": 37, "Totaal": 120})
     first = xlsx_bytes(three)
     time.sleep(1.1)  # the same bytes at any moment: nothing in the file may depend on the clock
     assert xlsx_bytes(seven) == first

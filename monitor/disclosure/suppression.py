@@ -6,8 +6,6 @@ same data gives the same pattern whatever order the rows arrived in.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from monitor.disclosure.model import (
     HIDING,
     ProtectionCell,
@@ -50,8 +48,12 @@ def _margins(problem: ProtectionProblem) -> set[CellKey]:
 def candidate_order(
     keys: list[CellKey], problem: ProtectionProblem, statuses: dict[CellKey, CellStatus]
 ) -> list[CellKey]:
-    """Cells that may become a secondary, cheapest first: published, not frozen by history,
-    for counts at least the threshold; interior cells before margins; ties by key."""
+    """Cells that may become a secondary, in the order they are taken: published, not frozen
+    by history, for counts at least the threshold; interior cells before margins; then by key.
+
+    The order never looks at a value. The method is published (and the code is open): had the
+    cheapest cell been taken, a reader would know every `x` is at most each other eligible
+    published cell of its relation, which pinned a looptijd `<10` to 9 (docs/disclosure.md)."""
     margins = _margins(problem)
     eligible = []
     for key in keys:
@@ -61,7 +63,7 @@ def candidate_order(
         if cell.is_count and cell.value < problem.settings.threshold:
             continue
         eligible.append(key)
-    return sorted(eligible, key=lambda k: (k in margins, problem.cells[k].value, k))
+    return sorted(eligible, key=lambda k: (k in margins, k))
 
 
 def _needs_secondary(
@@ -76,12 +78,9 @@ def _needs_secondary(
         return True
     if len(hidden) < 2 or relation.kind is RelationKind.AANDEEL:
         return False
-    only_primary = all(statuses[key] is CellStatus.PRIMAIR for key in hidden)
-    if not only_primary:
-        return False
-    # The reader can compute the sum of these small cells exactly (R3): keep it from being small.
-    exact_sum = sum((abs(problem.cells[key].value or Decimal(0)) for key in hidden), Decimal(0))
-    return exact_sum < problem.settings.threshold
+    # Only small cells hidden: the reader knows their sum exactly (R3). Whether that sum is
+    # small is not asked: a secondary that appears only when it is would tell the reader so.
+    return all(statuses[key] is CellStatus.PRIMAIR for key in hidden)
 
 
 def _apply_links(problem: ProtectionProblem, statuses: dict[CellKey, CellStatus]) -> bool:
