@@ -137,6 +137,8 @@ LOCATIONS: dict[str, tuple[int | None, str | None]] = {
     "xlsx_formule_zonder_waarde.xlsx": (3, "waarde"),
     "xlsx_periode_leeg.xlsx": (3, "periode"),
     "xlsx_samengevoegde_cellen.xlsx": (3, "waarde"),
+    "xlsx_samengevoegd_hele_blad.xlsx": (1, "periode"),
+    "xlsx_cel_in_laatste_rij_en_kolom.xlsx": (1, "kolom 16384"),
     "xlsx_waar_als_waarde.xlsx": (3, "waarde"),
 }
 

@@ -186,11 +186,23 @@ class ValueReader:
 AMOUNT_COLUMN_BSN_CANDIDATES = 3
 
 
-def _check_bsn_columns(sheet: RawSheet, value_columns: Sequence[int], result: SheetResult) -> None:
+def _columns_of_cells(sheet: RawSheet) -> list[list[object]]:
+    """The cells of the sheet per header column, in one pass over the cells that exist: checking
+    column by column over every row would cost columns × rows for a file of short rows."""
+    width = len(sheet.header)
+    columns: list[list[object]] = [[] for _ in range(width)]
+    for raw in sheet.rows:
+        for col, cell in enumerate(raw.cells[:width]):
+            columns[col].append(cell)
+    return columns
+
+
+def _check_bsn_columns(
+    sheet: RawSheet, columns: list[list[object]], value_columns: Sequence[int], result: SheetResult
+) -> None:
     for col, name in enumerate(sheet.header):
-        values = (raw.cells[col] for raw in sheet.rows if col < len(raw.cells))
         minimum = AMOUNT_COLUMN_BSN_CANDIDATES if col in value_columns else 1
-        if column_holds_bsns(values, minimum):
+        if column_holds_bsns(columns[col], minimum):
             result.problems.append(
                 sheet.problem(
                     "deze kolom lijkt burgerservicenummers (BSN) te bevatten. BSN's mogen niet in de "
@@ -201,12 +213,12 @@ def _check_bsn_columns(sheet: RawSheet, value_columns: Sequence[int], result: Sh
             )
 
 
-def _check_header(sheet: RawSheet, result: SheetResult) -> None:
+def _check_header(sheet: RawSheet, columns: list[list[object]], result: SheetResult) -> None:
     """Every column with data needs a name, and no name may occur twice: otherwise a value would
     silently land in the wrong place or disappear."""
     seen: dict[str, int] = {}
     for col, name in enumerate(sheet.header):
-        has_data = any(col < len(raw.cells) and _text(raw.cells[col]) for raw in sheet.rows)
+        has_data = any(_text(cell) for cell in columns[col])
         if not name and has_data:
             result.problems.append(sheet.problem(
                 f"kolom {col + 1} heeft geen naam in de kopregel maar wel gegevens. Geef de kolom "
@@ -431,17 +443,18 @@ def parse_figure_file(
     layouts: list[tuple[RawSheet, Indicator | None]] = []
     value_columns: dict[int, Sequence[int]] = {}
     for index, sheet in enumerate(sheets):
+        columns = _columns_of_cells(sheet)
         _check_width(sheet, result)
-        _check_header(sheet, result)
+        _check_header(sheet, columns, result)
         _check_formulas(sheet, result)
         if is_long_layout(sheet):
             layouts.append((sheet, None))
             waarde = [i for i, name in enumerate(sheet.header) if name.lower() == "waarde"]
             value_columns[index] = waarde
-            _check_bsn_columns(sheet, waarde, result)
+            _check_bsn_columns(sheet, columns, waarde, result)
             continue
         value_columns[index] = range(1, len(sheet.header))
-        _check_bsn_columns(sheet, value_columns[index], result)
+        _check_bsn_columns(sheet, columns, value_columns[index], result)
         name = indicator_id or (sheet.sheet or "")
         indicator = catalogue.get(name)
         if indicator is None:

@@ -18,8 +18,9 @@ from typing import Any
 
 import duckdb
 
+from monitor.domain.numbers import format_dutch
 from monitor.ingest.bsn import column_holds_bsns
-from monitor.ingest.files import MB, UploadFile, check_workbook_zip, sha256_of
+from monitor.ingest.files import MB, UploadFile, sha256_of
 from monitor.ingest.problems import MAX_REPORTED, ImportRefused, Problem
 from monitor.ingest.reading import SEPARATORS, detect_separator
 from monitor.ingest.records.layout import (
@@ -30,11 +31,26 @@ from monitor.ingest.records.layout import (
     header_key,
     map_header,
 )
+from monitor.ingest.xlsx import EXCEL_ROWS, SheetReader, WorkbookLimits, open_workbook
 from monitor.store.sql import execute
 
 MAX_RECORDS_XLSX_UNCOMPRESSED_BYTES = 1024 * MB
+
+
+# A full Excel sheet of records with up to 16 columns; shared strings and styles are parsed in
+# one piece, so they get a bound of their own.
+def records_workbook() -> WorkbookLimits:
+    return WorkbookLimits(
+        unpacked_bytes=MAX_RECORDS_XLSX_UNCOMPRESSED_BYTES,
+        whole_part_bytes=100 * MB,
+        cells=EXCEL_ROWS * 16,
+        advice="Lever grote bestanden aan als CSV.",
+    )
+
+
 WORK_MEMORY_LIMIT = "2GB"
 HEAD_BYTES = 1 << 16
+DUCKDB_LINE_BYTES = 2_000_000  # DuckDB's max_line_size: a longer line is an error
 DATE_HINT = "Gebruik een datum als 2024-03-31, 31-03-2024 of 31-3-2024."
 
 CSV_ERROR_LINE = re.compile(r"CSV Error on Line: (\d+)")
@@ -214,17 +230,13 @@ def _cell_text(cell: object) -> str:
 
 def _xlsx_sources(work: Work, upload: UploadFile, kind: RecordKind) -> list[Source]:
     """Every visible sheet with data, written as a UTF-8 CSV that DuckDB reads like any other."""
-    import openpyxl
-
-    check_workbook_zip(upload.path, upload.name, MAX_RECORDS_XLSX_UNCOMPRESSED_BYTES,
-                       "Lever grote bestanden aan als CSV.")  # fmt: skip
-    workbook = openpyxl.load_workbook(upload.path, read_only=True, data_only=True)
     sources: list[Source] = []
-    try:
+    limits = records_workbook()
+    with open_workbook(upload.path, upload.name, limits) as workbook:
         for sheet in workbook.worksheets:
             if sheet.sheet_state != "visible":
                 continue
-            rows = sheet.iter_rows(values_only=True)
+            rows = SheetReader(workbook, sheet, upload.name, limits).rows()
             header: list[str] | None = None
             header_row = first_row = 0
             client_headers = COLUMNS[kind][0].headers
@@ -232,7 +244,7 @@ def _xlsx_sources(work: Work, upload: UploadFile, kind: RecordKind) -> list[Sour
             excel_rows: list[int] = []
             with target.open("w", encoding="utf-8", newline="") as out:
                 writer = csv.writer(out, delimiter=";", lineterminator="\n")
-                for number, row in enumerate(rows, start=1):
+                for number, row in rows:
                     cells = [_cell_text(cell).strip() for cell in row]
                     if not any(cells):
                         continue
@@ -290,8 +302,6 @@ def _xlsx_sources(work: Work, upload: UploadFile, kind: RecordKind) -> list[Sour
                     data_rows=len(excel_rows),
                 )
             )
-    finally:
-        workbook.close()
     if not sources:
         raise ImportRefused(
             [Problem(upload.name, "het Excel-bestand heeft geen zichtbaar blad met gegevens.")]
@@ -337,6 +347,14 @@ def _csv_error(source: Source, error: duckdb.Error) -> Problem:
     message = str(error)
     line = CSV_ERROR_LINE.search(message)
     row = int(line[1]) if line else None
+    if "maximum line size" in message.lower():
+        # Checked first: DuckDB lists its options (quote, escape, ...) under every error.
+        return source.problem(
+            f"deze rij is langer dan {format_dutch(DUCKDB_LINE_BYTES)} bytes, of hier begint een reeks lege "
+            "regels van die lengte; een record is nooit zo lang. Controleer de regeleinden en het "
+            "scheidingsteken, en verwijder lege regels.",
+            row,
+        )
     counts = CSV_COLUMN_COUNT.search(message)
     if counts:
         return source.problem(
