@@ -22,6 +22,7 @@ from monitor.domain.numbers import (
     resolve_notation,
 )
 from monitor.domain.periods import Period, PeriodError, PeriodKind, parse_period, period_containing
+from monitor.domain.safe_text import first_unsafe, unsafe_problem, visible
 from monitor.ingest.bsn import column_holds_bsns
 from monitor.ingest.problems import Problem
 from monitor.ingest.reading import RawSheet
@@ -231,6 +232,31 @@ def _check_header(sheet: RawSheet, columns: list[list[object]], result: SheetRes
                 f"{col + 1}). Elke kolom heeft een eigen naam.", row=1, column=name,
             ))  # fmt: skip
         seen.setdefault(key, col)
+
+
+def _column_label(sheet: RawSheet, col: int) -> str:
+    name = sheet.header[col] if col < len(sheet.header) else ""
+    return name if name and first_unsafe(name) is None else f"kolom {col + 1}"
+
+
+def _check_text(sheet: RawSheet, result: SheetResult) -> None:
+    """Text that becomes a label (sheet and column names, and every cell the import reads) may
+    hold no control or invisible characters: data is text, never a way into a renderer."""
+    if sheet.sheet and (problem := unsafe_problem(sheet.sheet)):
+        result.problems.append(sheet.problem(f"de bladnaam '{visible(sheet.sheet)}': {problem}"))
+    for col, name in enumerate(sheet.header):
+        if problem := unsafe_problem(name):
+            result.problems.append(sheet.problem(problem, 1, _column_label(sheet, col)))
+    known = set(LONG_REQUIRED) | set(LONG_OPTIONAL)
+    long = is_long_layout(sheet)
+    used = [col for col, name in enumerate(sheet.header) if not long or name.lower() in known]
+    for raw in sheet.rows:
+        for col in used:
+            cell = raw.cells[col] if col < len(raw.cells) else None
+            if isinstance(cell, str) and (problem := unsafe_problem(cell)):
+                result.problems.append(
+                    sheet.problem(problem, raw.number, _column_label(sheet, col))
+                )
 
 
 def _check_formulas(sheet: RawSheet, result: SheetResult) -> None:
@@ -447,6 +473,7 @@ def parse_figure_file(
         _check_width(sheet, result)
         _check_header(sheet, columns, result)
         _check_formulas(sheet, result)
+        _check_text(sheet, result)
         if is_long_layout(sheet):
             layouts.append((sheet, None))
             waarde = [i for i, name in enumerate(sheet.header) if name.lower() == "waarde"]

@@ -377,6 +377,30 @@ def corpus() -> dict[str, bytes]:
                 "Correctie": [LONG_XLSX_HEADER, ["wmo.lasten", "jan-24", None, 110]],
             }
         ),
+        # unsafe text: control, format and private-use characters, U+FFFD
+        "tekst_verticale_tab_categorie.csv": long_csv("wmo.clienten;2024-03;Hulp\x0bbij;12"),
+        "tekst_leesrichting_categorie.csv": long_csv("wmo.clienten;2024-03;Hulp\u202ebij;12"),
+        "tekst_nulbreedte_spatie_indicator.csv": long_csv("wmo.lasten\u200b;2024-03;;12"),
+        "tekst_vervangingsteken_categorie.csv": long_csv("wmo.clienten;2024-03;Cli\ufffdnt;12"),
+        "tekst_prive_teken_gemeente.csv": utf8(
+            "indicator;periode;categorie;waarde;gemeente\nwmo.lasten;2024-03;;100;GM0098\ue000\n"
+        ),
+        "tekst_stuurteken_kolomnaam.csv": utf8(
+            "indicator;periode;categorie;waarde;opmerking\x07\nwmo.lasten;2024-03;;100;x\n"
+        ),
+        "breed_tekst_verticale_tab.csv": utf8(WIDE + "Begeleiding\x0b;12;13\n"),
+        "xlsx_tekst_leesrichting.xlsx": xlsx(
+            {
+                "Blad1": [
+                    LONG_XLSX_HEADER,
+                    ["wmo.lasten", "2024-02", None, 100],
+                    ["wmo.clienten", "2024-03", "Hulp\u202ebij", 12],
+                ]
+            }
+        ),
+        "xlsx_tekst_leesrichting_bladnaam.xlsx": xlsx(
+            {"wmo.clienten\u202e": [WIDE_XLSX_HEADER, ["Begeleiding", 12, 13]]}
+        ),
         # semantics
         "bsn_kolom.csv": utf8(
             "bsn;indicator;periode;categorie;waarde\n111222333;wmo.lasten;2024-01;;100\n"

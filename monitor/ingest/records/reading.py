@@ -19,6 +19,7 @@ from typing import Any
 import duckdb
 
 from monitor.domain.numbers import format_dutch
+from monitor.domain.safe_text import UNSAFE_PATTERN, unsafe_problem, visible
 from monitor.ingest.bsn import column_holds_bsns
 from monitor.ingest.files import MB, UploadFile, sha256_of
 from monitor.ingest.problems import MAX_REPORTED, ImportRefused, Problem
@@ -70,6 +71,7 @@ class Source:
     description: str
     excel_rows: list[int] | None = None  # sheet row of each data row, for a converted sheet
     data_rows: int = 0
+    header_row: int = 1
 
     def problem(self, message: str, row: int | None = None, column: str | None = None) -> Problem:
         return Problem(self.file, message, row=row, column=column, sheet=self.sheet)
@@ -300,6 +302,7 @@ def _xlsx_sources(work: Work, upload: UploadFile, kind: RecordKind) -> list[Sour
                     "Excel (xlsx)",
                     excel_rows=excel_rows,
                     data_rows=len(excel_rows),
+                    header_row=header_row,
                 )
             )
     if not sources:
@@ -460,6 +463,26 @@ def _problem_text(kind: RecordKind, soort: str, waarde: str | None, toelichting:
     raise ValueError(f"unknown problem kind {soort!r}")
 
 
+def _check_text(work: Work, source: Source) -> None:
+    """Names and cells that would become labels hold no control or invisible characters."""
+    if source.sheet and (problem := unsafe_problem(source.sheet)):
+        work.problems.append(source.problem(f"de bladnaam '{visible(source.sheet)}': {problem}"))
+    for index, name in enumerate(_source_header(source)):
+        if problem := unsafe_problem(name):
+            work.problems.append(source.problem(problem, source.header_row, f"kolom {index + 1}"))
+    rows = execute(
+        work.con, "records/onveilige_tekst", **_read_params(source),
+        patroon=UNSAFE_PATTERN, maximum=MAX_REPORTED,
+    ).fetchall()  # fmt: skip
+    user_rows = _user_rows(source, [r[0] for r in rows]) if rows else {}
+    for volgnummer, kolom, waarde in rows:
+        work.problems.append(
+            source.problem(
+                unsafe_problem(waarde) or "", user_rows.get(volgnummer), source.header_of(kolom)
+            )
+        )
+
+
 def _check_rows(work: Work, source: Source, kind: RecordKind) -> None:
     rows = execute(
         work.con,
@@ -493,6 +516,7 @@ def validate_sources(work: Work, kind: RecordKind) -> None:
     for source in work.sources:
         try:
             _check_bsn(work, source)
+            _check_text(work, source)
             _check_rows(work, source, kind)
         except duckdb.InvalidInputException as error:
             work.problems.append(_csv_error(source, error))
