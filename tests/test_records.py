@@ -338,6 +338,9 @@ def test_a_column_of_bsns_is_refused_even_when_it_is_not_part_of_the_format(tmp_
     assert any("kolom 'nummer'" in p and "burgerservicenummers" in p for p in problems)
     problems = refused(tmp_path, WMO_HEADER + f"{BSN};Hbh;2024-01-01;\n")
     assert any("kolom 'client'" in p for p in problems)
+    for written in ("1112.22.333", "111 222 333", "BSN 111222333", "１１１２２２３３３"):
+        problems = refused(tmp_path, WMO_HEADER + f"{written};Hbh;2024-01-01;\n")
+        assert any("kolom 'client'" in p and "burgerservicenummers" in p for p in problems)
 
 
 def test_missing_columns_and_rows_with_too_many_columns_are_refused(tmp_path):

@@ -407,6 +407,10 @@ def corpus() -> dict[str, bytes]:
             "123456782;wmo.lasten;2024-02;;200\n"
         ),
         "bsn_als_categorie.csv": long_csv("wmo.clienten;2024-03;123456782;1"),
+        "bsn_met_punten.csv": long_csv("wmo.clienten;2024-03;1234.56.782;1"),
+        "bsn_met_spaties.csv": long_csv("wmo.clienten;2024-03;123 456 782;1"),
+        "bsn_met_woord.csv": long_csv("wmo.clienten;2024-03;BSN 123456782;1"),
+        "bsn_volle_breedte.csv": long_csv("wmo.clienten;2024-03;１２３４５６７８２;1"),
         "onbekende_indicator.csv": long_csv("wmo.clienton;2024-03;;12"),
         "indicator_leeg.csv": long_csv(";2024-03;;12"),
         "dubbele_sleutel.csv": long_csv("wmo.lasten;feb-24;;200"),
