@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -260,24 +261,34 @@ def _check_text(sheet: RawSheet, result: SheetResult) -> None:
 
 
 def _check_formulas(sheet: RawSheet, result: SheetResult) -> None:
-    """Text that a spreadsheet would run as a formula has no place in a figure file."""
+    """Text that a spreadsheet would run as a formula has no place in a figure file. Leading
+    white space, a tab and full-width signs (＝) do not hide one: Excel and LibreOffice look past
+    them, and full-width signs become plain ones in NFKC."""
     for raw in sheet.rows:
         for col, cell in enumerate(raw.cells):
             text = cell if isinstance(cell, str) else ""
-            if text.startswith(("=", "+", "@")) and not _looks_numeric(text):
+            if _looks_like_formula(text):
                 column = (
                     sheet.header[col]
                     if col < len(sheet.header) and sheet.header[col]
                     else f"kolom {col + 1}"
                 )
                 result.problems.append(sheet.problem(
-                    f"'{text[:40]}' lijkt een spreadsheetformule. Lever de waarde of naam zelf aan.",
-                    raw.number, column,
+                    f"'{visible(text.strip())}' lijkt een spreadsheetformule. Lever de waarde of "
+                    "naam zelf aan.", raw.number, column,
                 ))  # fmt: skip
 
 
+FORMULA_SIGNS = ("=", "+", "-", "@")
+
+
+def _looks_like_formula(text: str) -> bool:
+    core = unicodedata.normalize("NFKC", text).lstrip()
+    return core.startswith(FORMULA_SIGNS) and len(core) > 1 and not _looks_numeric(core)
+
+
 def _looks_numeric(text: str) -> bool:
-    return bool(re.fullmatch(r"\+\s*[\d.,]+%?", text.strip()))
+    return bool(re.fullmatch(r"[+-]\s*€?\s*[\d.,]+\s*%?\s*€?", text.strip()))
 
 
 def _check_width(sheet: RawSheet, result: SheetResult) -> None:

@@ -223,6 +223,10 @@ def corpus() -> dict[str, bytes]:
         "formule_cmd_waarde.csv": long_csv("wmo.lasten;2024-03;;+cmd|' /C calc'!A0"),
         "formule_sum_waarde.csv": long_csv("wmo.lasten;2024-03;;@SUM(1)"),
         "formule_som_waarde.csv": long_csv("wmo.lasten;2024-03;;=1+1"),
+        "formule_na_spatie_categorie.csv": long_csv('wmo.clienten;2024-03; =HYPERLINK("x");12'),
+        "formule_na_tab_categorie.csv": long_csv("wmo.clienten;2024-03;\t=1+1;12"),
+        "formule_volle_breedte_categorie.csv": long_csv("wmo.clienten;2024-03;＝1+1;12"),
+        "formule_min_categorie.csv": long_csv("wmo.clienten;2024-03;-cmd|' /C calc'!A0;12"),
         # huge numbers
         "groot_1e400.csv": long_csv("wmo.lasten;2024-03;;1e400"),
         "groot_40_cijfers.csv": long_csv("wmo.lasten;2024-03;;" + "9" * 40),
