@@ -250,11 +250,11 @@ def _check_text(sheet: RawSheet, result: SheetResult) -> None:
             result.problems.append(sheet.problem(problem, 1, _column_label(sheet, col)))
     known = set(LONG_REQUIRED) | set(LONG_OPTIONAL)
     long = is_long_layout(sheet)
-    used = [col for col, name in enumerate(sheet.header) if not long or name.lower() in known]
+    used = {col for col, name in enumerate(sheet.header) if not long or name.lower() in known}
     for raw in sheet.rows:
-        for col in used:
-            cell = raw.cells[col] if col < len(raw.cells) else None
-            if isinstance(cell, str) and (problem := unsafe_problem(cell)):
+        # Over the cells a row has, not over the header: short rows must not cost its width.
+        for col, cell in enumerate(raw.cells[: len(sheet.header)]):
+            if col in used and isinstance(cell, str) and (problem := unsafe_problem(cell)):
                 result.problems.append(
                     sheet.problem(problem, raw.number, _column_label(sheet, col))
                 )
