@@ -66,3 +66,18 @@ def test_any_column_of_numbers_that_pass_the_elfproef_holds_bsns(prefixes):
     bsns = [bsn for prefix in prefixes if (bsn := bsn_from_first_eight(prefix))]
     assume(any(bsn != "000000000" for bsn in bsns))
     assert column_holds_bsns([bsn for bsn in bsns if bsn != "000000000"])
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["1234.56.782", "123 456 782", "123-456-782", "BSN 123456782", "bsn: 1234.56.782",
+     "Burgerservicenummer 123.456.782", "１２３４５６７８２", "\uff11\uff11\uff11222333"],
+)  # fmt: skip
+def test_a_bsn_with_dots_spaces_a_label_or_full_width_digits_looks_like_a_bsn(written):
+    assert looks_like_bsn(written)
+    assert column_holds_bsns([written])
+
+
+@pytest.mark.parametrize("text", ["123.456.789", "€ 123.456.782", "1.234.567", "Hulp 123456782"])
+def test_amounts_and_other_texts_with_nine_digits_are_not_read_as_a_bsn(text):
+    assert not looks_like_bsn(text)

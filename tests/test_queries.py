@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from monitor.config import QUERIES_DIR
+from monitor.domain.safe_text import UNSAFE_PATTERN
 from monitor.store.snapshots import PREVIOUS_TABLES, SCHEMA, current_snapshot
 from monitor.store.sql import execute, load_sql
 
@@ -86,6 +87,7 @@ PARAMETERS = {
     "instroom": "wmo.instroom",
     "uitstroom": "wmo.uitstroom",
     "met_trede": True,
+    "patroon": UNSAFE_PATTERN,
 }
 
 

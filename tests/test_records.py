@@ -338,6 +338,9 @@ def test_a_column_of_bsns_is_refused_even_when_it_is_not_part_of_the_format(tmp_
     assert any("kolom 'nummer'" in p and "burgerservicenummers" in p for p in problems)
     problems = refused(tmp_path, WMO_HEADER + f"{BSN};Hbh;2024-01-01;\n")
     assert any("kolom 'client'" in p for p in problems)
+    for written in ("1112.22.333", "111 222 333", "BSN 111222333", "１１１２２２３３３"):
+        problems = refused(tmp_path, WMO_HEADER + f"{written};Hbh;2024-01-01;\n")
+        assert any("kolom 'client'" in p and "burgerservicenummers" in p for p in problems)
 
 
 def test_missing_columns_and_rows_with_too_many_columns_are_refused(tmp_path):
@@ -470,3 +473,46 @@ def test_a_records_workbook_that_unpacks_beyond_the_limit_is_refused(tmp_path, m
     assert (
         "pakt uit tot 3 MB; de grens is 2 MB. Lever grote bestanden aan als CSV." in problem.message
     )
+
+
+# ---------------------------------------------------------------- unsafe text and broken files
+
+
+def test_a_control_or_invisible_character_in_a_records_file_is_refused_where_it_sits(tmp_path):
+    problems = refused(tmp_path, WMO_HEADER + "a;Hbh;2024-01-01;\nb;Hulp\x0bbij;2024-01-01;\n")
+    assert problems == [
+        "records.csv, rij 3, kolom 'voorziening': deze tekst bevat een verticale tab (U+000B). "
+        "Tekst uit een bestand wordt een label in de monitor en mag geen stuurtekens of "
+        "onzichtbare tekens bevatten; verwijder het teken."
+    ]
+    problems = refused(tmp_path, "client;voorziening;begindatum;einddatum;opm\u202e\n"
+                                 "a;Hbh;2024-01-01;;x\n")  # fmt: skip
+    assert problems[0].startswith("records.csv, rij 1, kolom 'kolom 5': deze tekst bevat een "
+                                  "teken dat de leesrichting omdraait (U+202E)")  # fmt: skip
+
+
+def test_an_invisible_character_in_a_records_workbook_names_the_row_excel_shows(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Overzicht"])
+    sheet.append(["client", "voorziening", "begindatum", "einddatum"])
+    sheet.append(["a", "Hbh", "2024-01-01", None])
+    sheet.append(["b", "Hbh\u200b", "2024-01-01", None])
+    path = tmp_path / "wmo.xlsx"
+    workbook.save(path)
+    with pytest.raises(ImportRefused) as error:
+        compute_records([UploadFile(path, path.name)], RecordKind.WMO)
+    assert str(error.value.problems[0]).startswith(
+        "wmo.xlsx, blad 'Sheet', rij 4, kolom 'voorziening': deze tekst bevat een onzichtbare spatie"
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["xlsx_zip_zonder_werkmap.xlsx", "xlsx_kapotte_xml.xlsx", "xlsx_xml_entiteiten.xlsx"]
+)
+def test_a_broken_records_workbook_is_refused_in_dutch(name):
+    path = Path(__file__).parent / "corpus" / "bad" / name
+    with pytest.raises(ImportRefused) as error:
+        compute_records([UploadFile(path, name)], RecordKind.WMO)
+    (problem,) = error.value.problems
+    assert problem.file == name and "Excel" in problem.message

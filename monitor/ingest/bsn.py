@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
-_BARE_NUMBER = re.compile(r"\d{8,9}")
+# How people write a BSN: bare (8 digits when Excel dropped the leading zero), in the official
+# 4.2.3 notation with dots, or in groups with spaces or hyphens; optionally after the word BSN.
+# A grouping of 3.3.3 with dots is how amounts are written, so it counts only after that word.
+_WRITTEN = re.compile(
+    r"[0-9]{8,9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3,4}([ -])[0-9]{2,3}\1[0-9]{3}"
+)
+_LABELLED = re.compile(
+    r"(?:bsn|burgerservicenummer)(?:[\s-]*(?:nr|nummer)\.?)?\s*[:#.]?\s*"
+    r"([0-9]{8,9}|[0-9]{3,4}([ .-])[0-9]{2,3}\2[0-9]{3})",
+    re.IGNORECASE,
+)
 
 
 def passes_elfproef(digits: str) -> bool:
@@ -16,14 +27,29 @@ def passes_elfproef(digits: str) -> bool:
     return (total - int(digits[8])) % 11 == 0
 
 
-def looks_like_bsn(value: object) -> bool:
-    """A bare 8- or 9-digit number (Excel drops the leading zero) that passes the elfproef."""
-    if isinstance(value, bool):
-        return False
-    text = str(value).strip()
+def bsn_digits(value: object) -> str | None:
+    """The nine digits of a cell written as a possible BSN (see _WRITTEN), or None. Full-width
+    and other Unicode digits count as the digits they are."""
+    if isinstance(value, bool) or value is None:
+        return None
     if isinstance(value, float) and value.is_integer():
-        text = str(int(value))
-    return bool(_BARE_NUMBER.fullmatch(text)) and passes_elfproef(text.zfill(9))
+        value = int(value)
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+    written = _WRITTEN.fullmatch(text)
+    labelled = None if written else _LABELLED.fullmatch(text)
+    match = written or labelled
+    if match is None:
+        return None
+    number = match[0] if written else match[1]
+    digits = re.sub(r"[^0-9]", "", number)
+    return digits.zfill(9) if len(digits) in (8, 9) else None
+
+
+def looks_like_bsn(value: object) -> bool:
+    """A cell written as a BSN (bare, dotted 4.2.3, grouped, after 'BSN') that passes the elfproef."""
+    digits = bsn_digits(value)
+    return digits is not None and passes_elfproef(digits)
 
 
 def column_holds_bsns(values: Iterable[object], minimum_candidates: int = 1) -> bool:
@@ -35,10 +61,8 @@ def column_holds_bsns(values: Iterable[object], minimum_candidates: int = 1) -> 
     """
     candidates = passing = 0
     for value in values:
-        text = str(value).strip()
-        if isinstance(value, float) and value.is_integer():
-            text = str(int(value))
-        if _BARE_NUMBER.fullmatch(text):
+        digits = bsn_digits(value)
+        if digits is not None:
             candidates += 1
-            passing += passes_elfproef(text.zfill(9))
+            passing += passes_elfproef(digits)
     return candidates >= minimum_candidates and passing >= 0.8 * candidates

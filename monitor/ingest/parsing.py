@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,6 +23,7 @@ from monitor.domain.numbers import (
     resolve_notation,
 )
 from monitor.domain.periods import Period, PeriodError, PeriodKind, parse_period, period_containing
+from monitor.domain.safe_text import first_unsafe, unsafe_problem, visible
 from monitor.ingest.bsn import column_holds_bsns
 from monitor.ingest.problems import Problem
 from monitor.ingest.reading import RawSheet
@@ -186,11 +188,23 @@ class ValueReader:
 AMOUNT_COLUMN_BSN_CANDIDATES = 3
 
 
-def _check_bsn_columns(sheet: RawSheet, value_columns: Sequence[int], result: SheetResult) -> None:
+def _columns_of_cells(sheet: RawSheet) -> list[list[object]]:
+    """The cells of the sheet per header column, in one pass over the cells that exist: checking
+    column by column over every row would cost columns × rows for a file of short rows."""
+    width = len(sheet.header)
+    columns: list[list[object]] = [[] for _ in range(width)]
+    for raw in sheet.rows:
+        for col, cell in enumerate(raw.cells[:width]):
+            columns[col].append(cell)
+    return columns
+
+
+def _check_bsn_columns(
+    sheet: RawSheet, columns: list[list[object]], value_columns: Sequence[int], result: SheetResult
+) -> None:
     for col, name in enumerate(sheet.header):
-        values = (raw.cells[col] for raw in sheet.rows if col < len(raw.cells))
         minimum = AMOUNT_COLUMN_BSN_CANDIDATES if col in value_columns else 1
-        if column_holds_bsns(values, minimum):
+        if column_holds_bsns(columns[col], minimum):
             result.problems.append(
                 sheet.problem(
                     "deze kolom lijkt burgerservicenummers (BSN) te bevatten. BSN's mogen niet in de "
@@ -201,12 +215,12 @@ def _check_bsn_columns(sheet: RawSheet, value_columns: Sequence[int], result: Sh
             )
 
 
-def _check_header(sheet: RawSheet, result: SheetResult) -> None:
+def _check_header(sheet: RawSheet, columns: list[list[object]], result: SheetResult) -> None:
     """Every column with data needs a name, and no name may occur twice: otherwise a value would
     silently land in the wrong place or disappear."""
     seen: dict[str, int] = {}
     for col, name in enumerate(sheet.header):
-        has_data = any(col < len(raw.cells) and _text(raw.cells[col]) for raw in sheet.rows)
+        has_data = any(_text(cell) for cell in columns[col])
         if not name and has_data:
             result.problems.append(sheet.problem(
                 f"kolom {col + 1} heeft geen naam in de kopregel maar wel gegevens. Geef de kolom "
@@ -221,25 +235,60 @@ def _check_header(sheet: RawSheet, result: SheetResult) -> None:
         seen.setdefault(key, col)
 
 
+def _column_label(sheet: RawSheet, col: int) -> str:
+    name = sheet.header[col] if col < len(sheet.header) else ""
+    return name if name and first_unsafe(name) is None else f"kolom {col + 1}"
+
+
+def _check_text(sheet: RawSheet, result: SheetResult) -> None:
+    """Text that becomes a label (sheet and column names, and every cell the import reads) may
+    hold no control or invisible characters: data is text, never a way into a renderer."""
+    if sheet.sheet and (problem := unsafe_problem(sheet.sheet)):
+        result.problems.append(sheet.problem(f"de bladnaam '{visible(sheet.sheet)}': {problem}"))
+    for col, name in enumerate(sheet.header):
+        if problem := unsafe_problem(name):
+            result.problems.append(sheet.problem(problem, 1, _column_label(sheet, col)))
+    known = set(LONG_REQUIRED) | set(LONG_OPTIONAL)
+    long = is_long_layout(sheet)
+    used = {col for col, name in enumerate(sheet.header) if not long or name.lower() in known}
+    for raw in sheet.rows:
+        # Over the cells a row has, not over the header: short rows must not cost its width.
+        for col, cell in enumerate(raw.cells[: len(sheet.header)]):
+            if col in used and isinstance(cell, str) and (problem := unsafe_problem(cell)):
+                result.problems.append(
+                    sheet.problem(problem, raw.number, _column_label(sheet, col))
+                )
+
+
 def _check_formulas(sheet: RawSheet, result: SheetResult) -> None:
-    """Text that a spreadsheet would run as a formula has no place in a figure file."""
+    """Text that a spreadsheet would run as a formula has no place in a figure file. Leading
+    white space, a tab and full-width signs (＝) do not hide one: Excel and LibreOffice look past
+    them, and full-width signs become plain ones in NFKC."""
     for raw in sheet.rows:
         for col, cell in enumerate(raw.cells):
             text = cell if isinstance(cell, str) else ""
-            if text.startswith(("=", "+", "@")) and not _looks_numeric(text):
+            if _looks_like_formula(text):
                 column = (
                     sheet.header[col]
                     if col < len(sheet.header) and sheet.header[col]
                     else f"kolom {col + 1}"
                 )
                 result.problems.append(sheet.problem(
-                    f"'{text[:40]}' lijkt een spreadsheetformule. Lever de waarde of naam zelf aan.",
-                    raw.number, column,
+                    f"'{visible(text.strip())}' lijkt een spreadsheetformule. Lever de waarde of "
+                    "naam zelf aan.", raw.number, column,
                 ))  # fmt: skip
 
 
+FORMULA_SIGNS = ("=", "+", "-", "@")
+
+
+def _looks_like_formula(text: str) -> bool:
+    core = unicodedata.normalize("NFKC", text).lstrip()
+    return core.startswith(FORMULA_SIGNS) and len(core) > 1 and not _looks_numeric(core)
+
+
 def _looks_numeric(text: str) -> bool:
-    return bool(re.fullmatch(r"\+\s*[\d.,]+%?", text.strip()))
+    return bool(re.fullmatch(r"[+-]\s*€?\s*[\d.,]+\s*%?\s*€?", text.strip()))
 
 
 def _check_width(sheet: RawSheet, result: SheetResult) -> None:
@@ -431,17 +480,19 @@ def parse_figure_file(
     layouts: list[tuple[RawSheet, Indicator | None]] = []
     value_columns: dict[int, Sequence[int]] = {}
     for index, sheet in enumerate(sheets):
+        columns = _columns_of_cells(sheet)
         _check_width(sheet, result)
-        _check_header(sheet, result)
+        _check_header(sheet, columns, result)
         _check_formulas(sheet, result)
+        _check_text(sheet, result)
         if is_long_layout(sheet):
             layouts.append((sheet, None))
             waarde = [i for i, name in enumerate(sheet.header) if name.lower() == "waarde"]
             value_columns[index] = waarde
-            _check_bsn_columns(sheet, waarde, result)
+            _check_bsn_columns(sheet, columns, waarde, result)
             continue
         value_columns[index] = range(1, len(sheet.header))
-        _check_bsn_columns(sheet, value_columns[index], result)
+        _check_bsn_columns(sheet, columns, value_columns[index], result)
         name = indicator_id or (sheet.sheet or "")
         indicator = catalogue.get(name)
         if indicator is None:

@@ -9,19 +9,31 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from monitor.ingest.files import MB, check_workbook_zip
+from monitor.domain.numbers import format_dutch
+from monitor.ingest.files import MB
 from monitor.ingest.problems import ImportRefused, Problem
+from monitor.ingest.xlsx import EXCEL_ROWS, SheetReader, WorkbookLimits, open_workbook
 
 MAX_FIGURE_FILE_BYTES = 50 * MB
-MAX_XLSX_UNCOMPRESSED_BYTES = 200 * MB
+MAX_XLSX_UNCOMPRESSED_BYTES = 50 * MB
+# A figure file is a table of cijfers, not a register: 500.000 cells hold 125.000 rows of the
+# long format (a gemeente's whole history is a few thousand), and keep an import within about
+# 10 s and 300 MB however the cells are packed.
+MAX_FIGURE_CELLS = 500_000
+FIGURE_WORKBOOK = WorkbookLimits(
+    unpacked_bytes=MAX_XLSX_UNCOMPRESSED_BYTES,
+    whole_part_bytes=MAX_XLSX_UNCOMPRESSED_BYTES,
+    cells=MAX_FIGURE_CELLS,
+    advice="Splits het bestand.",
+)
 SEPARATORS = {";": "puntkomma", ",": "komma", "\t": "tab"}
 # A UTF-8 encoded letter with an accent (é, ë, ï, …): two bytes, C3 followed by 80–BF.
 UTF8_LETTER = re.compile(rb"\xc3[\x80-\xbf]")
+FIRST_LINE = re.compile(r"[^\r\n]*")
 
 
 @dataclass(frozen=True)
@@ -114,24 +126,32 @@ def read_csv(data: bytes, file: str) -> RawSheet:
         raise ImportRefused(
             [Problem(file, "het bestand bevat binaire gegevens; is het wel een CSV?")]
         )
-    header_line = text.splitlines()[0]
+    _check_line_count(text, file)
+    header_line = FIRST_LINE.match(text)[0]  # type: ignore[index]  # always matches
     separator = detect_separator(header_line, file)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
-    records: list[list[str]] = []
+    header: tuple[str, ...] | None = None
+    rows: list[RawRow] = []
+    cells = 0
     row_start = 1
     try:
-        for record in reader:
-            records.append(record)
+        for number, record in enumerate(reader, start=1):
             row_start = reader.line_num + 1
+            cells += len(record)
+            if cells > MAX_FIGURE_CELLS:
+                raise ImportRefused([Problem(file, (
+                    f"het bestand heeft meer dan {format_dutch(MAX_FIGURE_CELLS)} cellen, de grens "
+                    "voor een cijferbestand. Splits het bestand, of lever records aan met "
+                    "--registraties."
+                ), row=number)])  # fmt: skip
+            if header is None:
+                header = tuple(cell.strip() for cell in record)
+            elif any(cell.strip() for cell in record):
+                rows.append(RawRow(number, tuple(record)))
     except csv.Error as error:
         message = "het bestand is geen geldige CSV: " + _csv_problem(str(error))
         raise ImportRefused([Problem(file, message, row=row_start)]) from None
-    header = tuple(cell.strip() for cell in records[0])
-    rows = tuple(
-        RawRow(number, tuple(record))
-        for number, record in enumerate(records[1:], start=2)
-        if any(cell.strip() for cell in record)
-    )
+    assert header is not None  # nosec B101 - the text is not empty, so there is a first record
     if text.endswith(("\n", "\r")) is False and rows and len(rows[-1].cells) < len(header):
         raise ImportRefused(
             [
@@ -148,7 +168,19 @@ def read_csv(data: bytes, file: str) -> RawSheet:
         description += (
             f" (let op: geen regeleinde na de laatste rij {rows[-1].number}; is die volledig?)"
         )
-    return RawSheet(file, None, header, rows, description)
+    return RawSheet(file, None, header, tuple(rows), description)
+
+
+def _check_line_count(text: str, file: str) -> None:
+    """Refuse more lines than a spreadsheet holds before any is split: empty lines cost memory
+    and time as well, without holding a single cijfer."""
+    lines = text.count("\n") or text.count("\r")
+    if lines > EXCEL_ROWS:
+        raise ImportRefused([Problem(file, (
+            f"het bestand heeft {format_dutch(lines)} regels (lege regels tellen mee); de grens is "
+            f"{format_dutch(EXCEL_ROWS)}, zoveel als Excel kan openen. Verwijder de lege regels of "
+            "splits het bestand."
+        ))])  # fmt: skip
 
 
 def _csv_problem(message: str) -> str:
@@ -178,39 +210,27 @@ def _mixed_encoding_rows(data: bytes) -> tuple[int, int] | None:
 
 def read_xlsx(data: bytes, file: str) -> list[RawSheet]:
     """Every visible, non-empty sheet of a workbook."""
-    import openpyxl  # imported here: only uploads of XLSX need it
-
-    check_workbook_zip(data, file, MAX_XLSX_UNCOMPRESSED_BYTES, "Splits het bestand.")
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:
-        raise ImportRefused(
-            [
-                Problem(
-                    file,
-                    "het Excel-bestand kan niet worden gelezen; het is beschadigd of geen "
-                    "echt .xlsx-bestand. Sla het opnieuw op als Excel-werkmap (.xlsx).",
-                )
-            ]
-        ) from None
     sheets = []
-    try:
+    with open_workbook(data, file, FIGURE_WORKBOOK) as workbook:
         for worksheet in workbook.worksheets:
             if worksheet.sheet_state != "visible":
                 continue
+            reader = SheetReader(workbook, worksheet, file, FIGURE_WORKBOOK)
             rows = [
-                (number, tuple(row))
-                for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1)
-                if any(cell is not None and str(cell).strip() for cell in row)
+                (number, cells)
+                for number, cells in reader.rows()
+                if any(cell is not None and str(cell).strip() for cell in cells)
             ]
             if not rows:
                 continue
-            _header_number, header_cells = rows[0]
+            width = _checked_width(rows, reader)
+            padded = [(number, cells + (None,) * (width - len(cells))) for number, cells in rows]
+            _header_number, header_cells = padded[0]
             header = tuple(_header_text(cell) for cell in header_cells)
             problems = [
-                Problem(file, message, row=row, sheet=worksheet.title,
-                        column=header[column] if column < len(header) and header[column] else f"kolom {column + 1}")
-                for row, column, message in lost_cells(archive_member(data, worksheet))
+                Problem(file, lost.message, row=lost.row, sheet=worksheet.title,
+                        column=header[lost.column] if lost.column < len(header) and header[lost.column] else f"kolom {lost.column + 1}")
+                for lost in reader.lost
             ]  # fmt: skip
             if problems:
                 raise ImportRefused(problems)
@@ -219,17 +239,29 @@ def read_xlsx(data: bytes, file: str) -> list[RawSheet]:
                     file,
                     worksheet.title,
                     header,
-                    tuple(RawRow(number, cells) for number, cells in rows[1:]),
+                    tuple(RawRow(number, cells) for number, cells in padded[1:]),
                     "Excel (xlsx)",
                 )
             )
-    finally:
-        workbook.close()
     if not sheets:
         raise ImportRefused(
             [Problem(file, "het Excel-bestand heeft geen zichtbaar blad met gegevens.")]
         )
     return sheets
+
+
+def _checked_width(rows: list[tuple[int, tuple[object, ...]]], reader: SheetReader) -> int:
+    """The width of the sheet's table; refused when its rectangle would exceed the cell limit
+    (one far cell would otherwise widen every row)."""
+    number, widest = max(rows, key=lambda row: len(row[1]))
+    if len(rows) * len(widest) > FIGURE_WORKBOOK.cells:
+        raise reader.problem(
+            f"het blad heeft {len(rows)} rijen met gegevens en deze rij loopt tot kolom "
+            f"{len(widest)}: samen meer dan {format_dutch(FIGURE_WORKBOOK.cells)} cellen. "
+            f"Verwijder wat buiten de tabel staat. {FIGURE_WORKBOOK.advice}",
+            row=number,
+        )
+    return len(widest)
 
 
 def _header_text(cell: object) -> str:
@@ -239,51 +271,6 @@ def _header_text(cell: object) -> str:
     if hasattr(cell, "isoformat"):
         return cell.isoformat()[:10]
     return str(cell).strip()
-
-
-CELL_REFERENCE = re.compile(r"([A-Z]+)(\d+)")
-MERGED = re.compile(rb'<mergeCell ref="([A-Z]+\d+):([A-Z]+\d+)"')
-FORMULA_WITHOUT_VALUE = re.compile(
-    rb'<c r="([A-Z]+\d+)"[^>]*>\s*<f>[^<]*</f>\s*(?:<v\s*/>|<v></v>)?\s*</c>'
-)
-
-
-def _column_index(letters: str) -> int:
-    index = 0
-    for letter in letters:
-        index = index * 26 + ord(letter) - ord("A") + 1
-    return index - 1
-
-
-def _reference(reference: bytes) -> tuple[int, int]:
-    match = CELL_REFERENCE.fullmatch(reference.decode("ascii"))
-    assert match is not None  # nosec B101 - the regex above only captures references
-    return int(match[2]), _column_index(match[1])
-
-
-def archive_member(data: bytes, worksheet: object) -> bytes:
-    """The XML of a worksheet, straight from the workbook's zip."""
-    path = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return archive.read(path) if path in archive.namelist() else b""
-
-
-def lost_cells(xml: bytes) -> list[tuple[int, int, str]]:
-    """Cells whose values openpyxl would lose without a word: every cell but the first of a
-    merged range, and formulas whose result Excel never calculated. (row, column, message)"""
-    lost = []
-    for first, last in MERGED.findall(xml):
-        (top, left), (bottom, right) = _reference(first), _reference(last)
-        for row in range(top, bottom + 1):
-            for column in range(left, right + 1):
-                if (row, column) != (top, left):
-                    lost.append((row, column, "deze cel is samengevoegd met een andere; daardoor gaat "
-                                 "haar waarde verloren. Maak het samenvoegen ongedaan."))  # fmt: skip
-    for reference in FORMULA_WITHOUT_VALUE.findall(xml):
-        row, column = _reference(reference)
-        lost.append((row, column, "deze cel heeft een formule zonder berekende uitkomst. Open het "
-                     "bestand in Excel en sla het op, of plak de waarde als getal."))  # fmt: skip
-    return sorted(lost)
 
 
 def read_file(path: Path, display_name: str | None = None) -> Iterator[RawSheet]:

@@ -24,10 +24,20 @@ class Upload:
     data: bytes
 
 
+UPLOAD_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".xls")
+
+
 def _safe_name(name: str) -> str:
     # Only the base name, without path tricks: the name is shown and recorded, not trusted.
-    base = Path(name).name or "upload"
-    return re.sub(r"[^\w.\- ]", "_", base)[:120]
+    base = re.sub(r"[^\w.\- ]", "_", Path(name).name)[:120].strip()
+    return base if base.strip(".") else "upload"
+
+
+def _stored_path(folder: Path, name: str) -> Path:
+    """Where an upload is written: a fixed name with only its known extension, so the name a user
+    gave (even '..') is never part of a path."""
+    suffix = Path(name).suffix.lower()
+    return folder / ("bestand" + (suffix if suffix in UPLOAD_SUFFIXES else ""))
 
 
 def run_upload(data_dir: Path, uploads: list[Upload], catalogue: Catalogue, author: str,
@@ -40,7 +50,7 @@ def run_upload(data_dir: Path, uploads: list[Upload], catalogue: Catalogue, auth
         for index, upload in enumerate(uploads):
             folder = Path(work) / str(index)
             folder.mkdir()
-            path = folder / _safe_name(upload.name)
+            path = _stored_path(folder, _safe_name(upload.name))
             path.write_bytes(upload.data)
             files.append(UploadFile(path, _safe_name(upload.name)))
         return import_files(data_dir, files, catalogue, author=author, indicator_id=indicator_id,

@@ -1,6 +1,8 @@
--- Purpose: the values in the text columns of one records file that could be a BSN: bare numbers of
---          8 or 9 digits (Excel drops a leading zero). monitor.ingest.bsn.column_holds_bsns decides per
---          column with the elfproef; dates and geboortejaar are not text columns.
+-- Purpose: the values in the text columns of one records file that could be a BSN: short texts
+--          with 8 or 9 digits (Excel drops a leading zero), full-width digits included, however
+--          they are grouped or labelled. monitor.ingest.bsn decides which are written as a BSN and
+--          column_holds_bsns per column with the elfproef; dates and geboortejaar are not text
+--          columns.
 -- Parameters: $bestand (one CSV file, UTF-8), $scheidingsteken, $kolommen (MAP of column name to
 --             VARCHAR in file order: canonical names, or negeer_<n> for columns we do not use).
 SELECT kolom, trim(waarde) AS waarde
@@ -12,5 +14,6 @@ FROM (
     )
     ON COLUMNS(*) INTO NAME kolom VALUE waarde
 )
-WHERE length(waarde) BETWEEN 8 AND 11
-  AND regexp_full_match(trim(waarde), '[0-9]{8,9}');
+WHERE length(waarde) BETWEEN 8 AND 40
+  AND length(regexp_replace(translate(waarde, '０１２３４５６７８９', '0123456789'), '[^0-9]', '', 'g'))
+      BETWEEN 8 AND 9;

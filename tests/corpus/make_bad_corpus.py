@@ -74,6 +74,54 @@ def _hide_data_sheet(workbook: openpyxl.Workbook) -> None:
     workbook["wmo.clienten"].sheet_state = "hidden"
 
 
+def with_sheet_xml(data: bytes, change: Callable[[bytes], bytes]) -> bytes:
+    """`data` (a workbook) with the XML of its first sheet changed, pinned again."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = change(content)
+            archive.writestr(info.filename, content)
+    return pinned_zip(out.getvalue(), dt.datetime(*FIXED_TIME))
+
+
+def _merge_a1_a2(workbook: openpyxl.Workbook) -> None:
+    workbook["Blad1"].merge_cells("A1:A2")
+
+
+def _whole_sheet_merged(xml: bytes) -> bytes:
+    # openpyxl itself would make a cell object for every merged cell: write the range in the XML.
+    return xml.replace(b'ref="A1:A2"', b'ref="A1:XFD1048576"')
+
+
+def _cell_in_last_row_and_column(xml: bytes) -> bytes:
+    return xml.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
+    )
+
+
+def _cut_inside_a_tag(xml: bytes) -> bytes:
+    return xml.replace(b"</sheetData>", b"<row><c><v>1</sheetData>")
+
+
+LAUGHS = b"".join(
+    b'<!ENTITY lol%d "%s">' % (level, b"".join(b"&lol%d;" % (level - 1) for _ in range(10)))
+    for level in range(1, 10)
+)
+
+
+def _billion_laughs(xml: bytes) -> bytes:
+    declaration = b'<!DOCTYPE worksheet [<!ENTITY lol0 "lol">' + LAUGHS + b"]>"
+    return declaration + xml.replace(b"<v>100</v>", b"<v>&lol9;</v>")
+
+
+def _external_entity(xml: bytes) -> bytes:
+    declaration = b'<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    return declaration + xml.replace(b"<v>100</v>", b"<v>&xxe;</v>")
+
+
 def zip_bomb() -> bytes:
     """A valid zip whose member unpacks to 210 MB of zeros (about 200 KB on disk)."""
     out = io.BytesIO()
@@ -175,6 +223,10 @@ def corpus() -> dict[str, bytes]:
         "formule_cmd_waarde.csv": long_csv("wmo.lasten;2024-03;;+cmd|' /C calc'!A0"),
         "formule_sum_waarde.csv": long_csv("wmo.lasten;2024-03;;@SUM(1)"),
         "formule_som_waarde.csv": long_csv("wmo.lasten;2024-03;;=1+1"),
+        "formule_na_spatie_categorie.csv": long_csv('wmo.clienten;2024-03; =HYPERLINK("x");12'),
+        "formule_na_tab_categorie.csv": long_csv("wmo.clienten;2024-03;\t=1+1;12"),
+        "formule_volle_breedte_categorie.csv": long_csv("wmo.clienten;2024-03;＝1+1;12"),
+        "formule_min_categorie.csv": long_csv("wmo.clienten;2024-03;-cmd|' /C calc'!A0;12"),
         # huge numbers
         "groot_1e400.csv": long_csv("wmo.lasten;2024-03;;1e400"),
         "groot_40_cijfers.csv": long_csv("wmo.lasten;2024-03;;" + "9" * 40),
@@ -247,6 +299,16 @@ def corpus() -> dict[str, bytes]:
         "xlsx_afgebroken.xlsx": VALID_XLSX[: len(VALID_XLSX) // 2],
         "xlsx_zip_zonder_werkmap.xlsx": zip_without_workbook(),
         "xlsx_zipbom.xlsx": zip_bomb(),
+        "xlsx_samengevoegd_hele_blad.xlsx": with_sheet_xml(
+            xlsx({"Blad1": [LONG_XLSX_HEADER, ["wmo.lasten", "2024-03", None, 100]]}, _merge_a1_a2),
+            _whole_sheet_merged,
+        ),
+        "xlsx_cel_in_laatste_rij_en_kolom.xlsx": with_sheet_xml(
+            VALID_XLSX, _cell_in_last_row_and_column
+        ),
+        "xlsx_kapotte_xml.xlsx": with_sheet_xml(VALID_XLSX, _cut_inside_a_tag),
+        "xlsx_xml_entiteiten.xlsx": with_sheet_xml(VALID_XLSX, _billion_laughs),
+        "xlsx_externe_entiteit.xlsx": with_sheet_xml(VALID_XLSX, _external_entity),
         "xlsx_samengevoegde_cellen.xlsx": xlsx(
             {
                 "Blad1": [
@@ -319,12 +381,40 @@ def corpus() -> dict[str, bytes]:
                 "Correctie": [LONG_XLSX_HEADER, ["wmo.lasten", "jan-24", None, 110]],
             }
         ),
+        # unsafe text: control, format and private-use characters, U+FFFD
+        "tekst_verticale_tab_categorie.csv": long_csv("wmo.clienten;2024-03;Hulp\x0bbij;12"),
+        "tekst_leesrichting_categorie.csv": long_csv("wmo.clienten;2024-03;Hulp\u202ebij;12"),
+        "tekst_nulbreedte_spatie_indicator.csv": long_csv("wmo.lasten\u200b;2024-03;;12"),
+        "tekst_vervangingsteken_categorie.csv": long_csv("wmo.clienten;2024-03;Cli\ufffdnt;12"),
+        "tekst_prive_teken_gemeente.csv": utf8(
+            "indicator;periode;categorie;waarde;gemeente\nwmo.lasten;2024-03;;100;GM0098\ue000\n"
+        ),
+        "tekst_stuurteken_kolomnaam.csv": utf8(
+            "indicator;periode;categorie;waarde;opmerking\x07\nwmo.lasten;2024-03;;100;x\n"
+        ),
+        "breed_tekst_verticale_tab.csv": utf8(WIDE + "Begeleiding\x0b;12;13\n"),
+        "xlsx_tekst_leesrichting.xlsx": xlsx(
+            {
+                "Blad1": [
+                    LONG_XLSX_HEADER,
+                    ["wmo.lasten", "2024-02", None, 100],
+                    ["wmo.clienten", "2024-03", "Hulp\u202ebij", 12],
+                ]
+            }
+        ),
+        "xlsx_tekst_leesrichting_bladnaam.xlsx": xlsx(
+            {"wmo.clienten\u202e": [WIDE_XLSX_HEADER, ["Begeleiding", 12, 13]]}
+        ),
         # semantics
         "bsn_kolom.csv": utf8(
             "bsn;indicator;periode;categorie;waarde\n111222333;wmo.lasten;2024-01;;100\n"
             "123456782;wmo.lasten;2024-02;;200\n"
         ),
         "bsn_als_categorie.csv": long_csv("wmo.clienten;2024-03;123456782;1"),
+        "bsn_met_punten.csv": long_csv("wmo.clienten;2024-03;1234.56.782;1"),
+        "bsn_met_spaties.csv": long_csv("wmo.clienten;2024-03;123 456 782;1"),
+        "bsn_met_woord.csv": long_csv("wmo.clienten;2024-03;BSN 123456782;1"),
+        "bsn_volle_breedte.csv": long_csv("wmo.clienten;2024-03;１２３４５６７８２;1"),
         "onbekende_indicator.csv": long_csv("wmo.clienton;2024-03;;12"),
         "indicator_leeg.csv": long_csv(";2024-03;;12"),
         "dubbele_sleutel.csv": long_csv("wmo.lasten;feb-24;;200"),

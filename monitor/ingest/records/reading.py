@@ -18,8 +18,10 @@ from typing import Any
 
 import duckdb
 
+from monitor.domain.numbers import format_dutch
+from monitor.domain.safe_text import UNSAFE_PATTERN, unsafe_problem, visible
 from monitor.ingest.bsn import column_holds_bsns
-from monitor.ingest.files import MB, UploadFile, check_workbook_zip, sha256_of
+from monitor.ingest.files import MB, UploadFile, sha256_of
 from monitor.ingest.problems import MAX_REPORTED, ImportRefused, Problem
 from monitor.ingest.reading import SEPARATORS, detect_separator
 from monitor.ingest.records.layout import (
@@ -30,11 +32,26 @@ from monitor.ingest.records.layout import (
     header_key,
     map_header,
 )
+from monitor.ingest.xlsx import EXCEL_ROWS, SheetReader, WorkbookLimits, open_workbook
 from monitor.store.sql import execute
 
 MAX_RECORDS_XLSX_UNCOMPRESSED_BYTES = 1024 * MB
+
+
+# A full Excel sheet of records with up to 16 columns; shared strings and styles are parsed in
+# one piece, so they get a bound of their own.
+def records_workbook() -> WorkbookLimits:
+    return WorkbookLimits(
+        unpacked_bytes=MAX_RECORDS_XLSX_UNCOMPRESSED_BYTES,
+        whole_part_bytes=100 * MB,
+        cells=EXCEL_ROWS * 16,
+        advice="Lever grote bestanden aan als CSV.",
+    )
+
+
 WORK_MEMORY_LIMIT = "2GB"
 HEAD_BYTES = 1 << 16
+DUCKDB_LINE_BYTES = 2_000_000  # DuckDB's max_line_size: a longer line is an error
 DATE_HINT = "Gebruik een datum als 2024-03-31, 31-03-2024 of 31-3-2024."
 
 CSV_ERROR_LINE = re.compile(r"CSV Error on Line: (\d+)")
@@ -54,6 +71,7 @@ class Source:
     description: str
     excel_rows: list[int] | None = None  # sheet row of each data row, for a converted sheet
     data_rows: int = 0
+    header_row: int = 1
 
     def problem(self, message: str, row: int | None = None, column: str | None = None) -> Problem:
         return Problem(self.file, message, row=row, column=column, sheet=self.sheet)
@@ -214,17 +232,13 @@ def _cell_text(cell: object) -> str:
 
 def _xlsx_sources(work: Work, upload: UploadFile, kind: RecordKind) -> list[Source]:
     """Every visible sheet with data, written as a UTF-8 CSV that DuckDB reads like any other."""
-    import openpyxl
-
-    check_workbook_zip(upload.path, upload.name, MAX_RECORDS_XLSX_UNCOMPRESSED_BYTES,
-                       "Lever grote bestanden aan als CSV.")  # fmt: skip
-    workbook = openpyxl.load_workbook(upload.path, read_only=True, data_only=True)
     sources: list[Source] = []
-    try:
+    limits = records_workbook()
+    with open_workbook(upload.path, upload.name, limits) as workbook:
         for sheet in workbook.worksheets:
             if sheet.sheet_state != "visible":
                 continue
-            rows = sheet.iter_rows(values_only=True)
+            rows = SheetReader(workbook, sheet, upload.name, limits).rows()
             header: list[str] | None = None
             header_row = first_row = 0
             client_headers = COLUMNS[kind][0].headers
@@ -232,7 +246,7 @@ def _xlsx_sources(work: Work, upload: UploadFile, kind: RecordKind) -> list[Sour
             excel_rows: list[int] = []
             with target.open("w", encoding="utf-8", newline="") as out:
                 writer = csv.writer(out, delimiter=";", lineterminator="\n")
-                for number, row in enumerate(rows, start=1):
+                for number, row in rows:
                     cells = [_cell_text(cell).strip() for cell in row]
                     if not any(cells):
                         continue
@@ -288,10 +302,9 @@ def _xlsx_sources(work: Work, upload: UploadFile, kind: RecordKind) -> list[Sour
                     "Excel (xlsx)",
                     excel_rows=excel_rows,
                     data_rows=len(excel_rows),
+                    header_row=header_row,
                 )
             )
-    finally:
-        workbook.close()
     if not sources:
         raise ImportRefused(
             [Problem(upload.name, "het Excel-bestand heeft geen zichtbaar blad met gegevens.")]
@@ -337,6 +350,14 @@ def _csv_error(source: Source, error: duckdb.Error) -> Problem:
     message = str(error)
     line = CSV_ERROR_LINE.search(message)
     row = int(line[1]) if line else None
+    if "maximum line size" in message.lower():
+        # Checked first: DuckDB lists its options (quote, escape, ...) under every error.
+        return source.problem(
+            f"deze rij is langer dan {format_dutch(DUCKDB_LINE_BYTES)} bytes, of hier begint een reeks lege "
+            "regels van die lengte; een record is nooit zo lang. Controleer de regeleinden en het "
+            "scheidingsteken, en verwijder lege regels.",
+            row,
+        )
     counts = CSV_COLUMN_COUNT.search(message)
     if counts:
         return source.problem(
@@ -442,6 +463,26 @@ def _problem_text(kind: RecordKind, soort: str, waarde: str | None, toelichting:
     raise ValueError(f"unknown problem kind {soort!r}")
 
 
+def _check_text(work: Work, source: Source) -> None:
+    """Names and cells that would become labels hold no control or invisible characters."""
+    if source.sheet and (problem := unsafe_problem(source.sheet)):
+        work.problems.append(source.problem(f"de bladnaam '{visible(source.sheet)}': {problem}"))
+    for index, name in enumerate(_source_header(source)):
+        if problem := unsafe_problem(name):
+            work.problems.append(source.problem(problem, source.header_row, f"kolom {index + 1}"))
+    rows = execute(
+        work.con, "records/onveilige_tekst", **_read_params(source),
+        patroon=UNSAFE_PATTERN, maximum=MAX_REPORTED,
+    ).fetchall()  # fmt: skip
+    user_rows = _user_rows(source, [r[0] for r in rows]) if rows else {}
+    for volgnummer, kolom, waarde in rows:
+        work.problems.append(
+            source.problem(
+                unsafe_problem(waarde) or "", user_rows.get(volgnummer), source.header_of(kolom)
+            )
+        )
+
+
 def _check_rows(work: Work, source: Source, kind: RecordKind) -> None:
     rows = execute(
         work.con,
@@ -475,6 +516,7 @@ def validate_sources(work: Work, kind: RecordKind) -> None:
     for source in work.sources:
         try:
             _check_bsn(work, source)
+            _check_text(work, source)
             _check_rows(work, source, kind)
         except duckdb.InvalidInputException as error:
             work.problems.append(_csv_error(source, error))
