@@ -516,3 +516,12 @@ def test_a_broken_records_workbook_is_refused_in_dutch(name):
         compute_records([UploadFile(path, name)], RecordKind.WMO)
     (problem,) = error.value.problems
     assert problem.file == name and "Excel" in problem.message
+
+
+def test_old_mac_line_endings_are_named_as_such(tmp_path):
+    problems = refused(tmp_path, "client;Voorziening;begindatum;einddatum\ra;Hbh;2024-01-01;\r")
+    assert problems == [
+        "records.csv: de regels eindigen alleen op CR (een oud Mac-formaat), zodat het hele "
+        "bestand één regel lijkt. Sla het op als 'CSV UTF-8' met gewone regeleinden (Windows of "
+        "Unix)."
+    ]

@@ -163,6 +163,18 @@ def _read_head(path: Path, name: str) -> tuple[bytes, bool]:
         raise ImportRefused(
             [Problem(name, "het bestand bevat binaire gegevens; is het wel een CSV?")]
         )
+    if b"\r" in head and b"\n" not in head:
+        # Old Mac line endings: the file reads as one line, which DuckDB then calls empty.
+        raise ImportRefused(
+            [
+                Problem(
+                    name,
+                    "de regels eindigen alleen op CR (een oud Mac-formaat), zodat het hele bestand "
+                    "één regel lijkt. Sla het op als 'CSV UTF-8' met gewone regeleinden (Windows "
+                    "of Unix).",
+                )
+            ]
+        )
     bom = head.startswith(codecs.BOM_UTF8)
     return (head[3:] if bom else head), bom
 
