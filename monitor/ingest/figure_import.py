@@ -15,9 +15,10 @@ import pandas as pd
 
 from monitor.domain.catalogue import Catalogue
 from monitor.ingest.diff import CijferDiff, diff_against_stored
+from monitor.ingest.extent import category_problems, year_outside
 from monitor.ingest.files import UploadFile, sha256_of
 from monitor.ingest.parsing import CijferRow, duplicate_problems, parse_figure_file
-from monitor.ingest.problems import ImportRefused, Problem
+from monitor.ingest.problems import MAX_REPORTED, ImportRefused, Problem
 from monitor.ingest.reading import read_file
 from monitor.store.snapshots import SourceFile, VersionInfo, reading, write_version
 from monitor.store.sql import execute
@@ -65,9 +66,19 @@ def validate_files(
         data_rows = sum(len(sheet.rows) for sheet in sheets)
         sources.append(SourceFile(upload.name, sha256_of(upload.path), data_rows))
     problems.extend(duplicate_problems(rows))
+    problems.extend(_extent_problems(rows, files[0].name))
     if problems:
         raise ImportRefused(problems)
     return ValidatedUpload(tuple(rows), tuple(sources), tuple(notes))
+
+
+def _extent_problems(rows: list[CijferRow], first_file: str) -> list[Problem]:
+    problems = [
+        Problem(row.file, f"periode {row.period.key}: {why}", row=row.row, sheet=row.sheet)
+        for row in rows
+        if (why := year_outside(row.period.year)) is not None
+    ][:MAX_REPORTED]
+    return problems + category_problems(first_file, ((r.indicator, r.categorie) for r in rows))
 
 
 def _staged_frame(rows: tuple[CijferRow, ...], bron: str) -> pd.DataFrame:

@@ -5,7 +5,8 @@
 --          counts the data rows as DuckDB reads them (the first is 1); monitor.ingest.records.compute turns it
 --          into the row the user sees. The first $maximum problems in file order, with the total.
 -- Parameters: $bestand (one CSV file, UTF-8), $scheidingsteken, $kolommen (MAP of column name to
---             VARCHAR in file order), $soort ('wmo', 'jeugd' or 'participatie'), $maximum.
+--             VARCHAR in file order), $soort ('wmo', 'jeugd' or 'participatie'), $maximum,
+--             $laatste_jaar (a date after that year is refused: an open end written as a date).
 WITH gelezen AS (
     SELECT row_number() OVER () AS volgnummer, *
     FROM read_csv($bestand, delim = $scheidingsteken, header = true, auto_detect = false,
@@ -56,6 +57,8 @@ WITH gelezen AS (
         CASE WHEN begindatum IS NULL THEN {'volgorde': 3, 'kolom': 'begindatum', 'soort': 'leeg', 'waarde': NULL, 'toelichting': NULL} END,
         CASE WHEN begindatum IS NOT NULL AND NOT begin_goed THEN {'volgorde': 3, 'kolom': 'begindatum', 'soort': 'datum', 'waarde': begindatum, 'toelichting': NULL} END,
         CASE WHEN einddatum IS NOT NULL AND NOT eind_goed THEN {'volgorde': 4, 'kolom': 'einddatum', 'soort': 'datum', 'waarde': einddatum, 'toelichting': NULL} END,
+        CASE WHEN begin_goed AND year(begin_datum) > $laatste_jaar THEN {'volgorde': 3, 'kolom': 'begindatum', 'soort': 'toekomst', 'waarde': strftime(begin_datum, '%d-%m-%Y'), 'toelichting': NULL} END,
+        CASE WHEN eind_goed AND year(eind_datum) > $laatste_jaar THEN {'volgorde': 4, 'kolom': 'einddatum', 'soort': 'toekomst', 'waarde': strftime(eind_datum, '%d-%m-%Y'), 'toelichting': NULL} END,
         CASE WHEN eind_voor_begin THEN {'volgorde': 4, 'kolom': 'einddatum', 'soort': 'voor_begin', 'waarde': strftime(eind_datum, '%d-%m-%Y'), 'toelichting': strftime(begin_datum, '%d-%m-%Y')} END,
         CASE WHEN gemeente_fout THEN {'volgorde': 5, 'kolom': 'gemeente', 'soort': 'gemeente', 'waarde': gemeente, 'toelichting': NULL} END,
         CASE WHEN geslacht_fout THEN {'volgorde': 6, 'kolom': 'geslacht', 'soort': 'geslacht', 'waarde': geslacht, 'toelichting': NULL} END,
@@ -87,6 +90,8 @@ WITH gelezen AS (
     WHERE client IS NULL OR categorie IS NULL OR begindatum IS NULL OR NOT begin_goed
        OR (einddatum IS NOT NULL AND NOT eind_goed) OR eind_voor_begin OR gemeente_fout
        OR regeling_onbekend OR geslacht_fout OR geboortejaar_fout OR trede_fout OR ja_nee_fout
+       OR (begin_goed AND year(begin_datum) > $laatste_jaar)
+       OR (eind_goed AND year(eind_datum) > $laatste_jaar)
 ), fouten AS (
     SELECT volgnummer, unnest(list_filter(problemen, lambda p: p IS NOT NULL), recursive := true)
     FROM met_fout

@@ -30,6 +30,7 @@ import pyarrow as pa
 
 from monitor.domain.periods import Period
 from monitor.ingest.diff import DiffSummary, summarise_against_stored
+from monitor.ingest.extent import category_problems
 from monitor.ingest.figure_import import compare_and_store
 from monitor.ingest.files import UploadFile
 from monitor.ingest.problems import ImportRefused, Problem
@@ -196,6 +197,11 @@ def compute_records(
         if work.problems:
             raise ImportRefused(work.problems)
         figures = _compute(work, kind, gap_dagen, tot, vanaf)
+        pairs = zip(figures.column("indicator").to_pylist(), figures.column("categorie").to_pylist(),
+                    strict=True)  # fmt: skip
+        if too_many := category_problems(files[0].name, pairs):
+            # Stand, instroom and uitstroom share the category column: one problem says it.
+            raise ImportRefused(too_many[:1])
         first, last = _period_span(figures)
         if first is None:
             raise ImportRefused(

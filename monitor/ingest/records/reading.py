@@ -21,6 +21,7 @@ import duckdb
 from monitor.domain.numbers import format_dutch
 from monitor.domain.safe_text import UNSAFE_PATTERN, unsafe_problem, visible
 from monitor.ingest.bsn import column_holds_bsns
+from monitor.ingest.extent import YEARS_AHEAD, last_year
 from monitor.ingest.files import MB, UploadFile, sha256_of
 from monitor.ingest.problems import MAX_REPORTED, ImportRefused, Problem
 from monitor.ingest.reading import SEPARATORS, detect_separator
@@ -452,6 +453,11 @@ def _problem_text(kind: RecordKind, soort: str, waarde: str | None, toelichting:
         return "deze cel is leeg; elk record heeft hier een waarde nodig."
     if soort == "datum":
         return f"'{waarde}' is geen datum. {DATE_HINT}"
+    if soort == "toekomst":
+        return (
+            f"de datum {waarde} ligt meer dan {YEARS_AHEAD} jaar in de toekomst. Staat die voor "
+            "'geen einddatum'? Laat de einddatum dan leeg als de indicatie nog loopt."
+        )
     if soort == "voor_begin":
         return (
             f"de einddatum {waarde} ligt vóór de begindatum {toelichting}. Laat de einddatum leeg "
@@ -502,6 +508,7 @@ def _check_rows(work: Work, source: Source, kind: RecordKind) -> None:
         **_read_params(source),
         soort=kind.value,
         maximum=MAX_REPORTED,
+        laatste_jaar=last_year(),
     ).fetchall()
     if not rows:
         return
