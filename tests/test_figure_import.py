@@ -611,3 +611,32 @@ def test_an_xlsx_that_unpacks_beyond_the_limit_is_refused_before_it_is_read(
     limit = MAX_XLSX_UNCOMPRESSED_BYTES // (1 << 20)
     assert f"pakt uit tot {limit + 1} MB; de grens is {limit} MB" in problem.message
     assert tree_digest(store) == before
+
+
+def test_a_linked_amount_whose_category_nearly_matches_its_count_is_refused(
+    data_dir, catalogue, tmp_path
+):
+    counts = LONG_HEADER + "wmo.clienten;2024-03;Woonvoorziening;4\nwmo.clienten;2024-03;;40\n"
+    run_import(data_dir, catalogue, write_csv(tmp_path / "clienten.csv", counts))
+    amounts = LONG_HEADER + "wmo.lasten_berichtenverkeer;2024-03;Woonvoorzieningen;12.000\n"
+    before = tree_digest(data_dir)
+    with pytest.raises(ImportRefused) as refused:
+        run_import(data_dir, catalogue, write_csv(tmp_path / "lasten.csv", amounts))
+    assert [str(p) for p in refused.value.problems] == [
+        "lasten.csv: categorie 'Woonvoorzieningen' van wmo.lasten_berichtenverkeer lijkt op "
+        "'Woonvoorziening' van wmo.clienten, maar is niet gelijk. Het bedrag wordt alleen samen "
+        "met het aantal personen afgeschermd als beide dezelfde naam gebruiken: noem haar "
+        "'Woonvoorziening'."
+    ]
+    assert tree_digest(data_dir) == before
+
+
+def test_a_linked_amount_without_any_count_is_named_in_the_report(data_dir, catalogue, tmp_path):
+    counts = LONG_HEADER + "wmo.clienten;2024-03;Begeleiding;40\nwmo.clienten;2024-03;;40\n"
+    run_import(data_dir, catalogue, write_csv(tmp_path / "clienten.csv", counts))
+    amounts = LONG_HEADER + "wmo.lasten_berichtenverkeer;2024-03;Trapliften;12.000\n"
+    result = run_import(data_dir, catalogue, write_csv(tmp_path / "lasten.csv", amounts))
+    assert (
+        "Categorie 'Trapliften' van wmo.lasten_berichtenverkeer heeft geen aantal personen in "
+        "wmo.clienten; dat bedrag wordt gepubliceerd zonder de afscherming van kleine aantallen."
+    ) in result.upload.notes

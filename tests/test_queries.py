@@ -25,6 +25,7 @@ CURRENT_QUERY_NAMES = [name for name in QUERY_NAMES if name not in LEGACY_QUERY_
 # A value for every named parameter used in queries/, chosen to hit the demo data.
 PARAMETERS = {
     "indicator": "wmo.lasten_berichtenverkeer",
+    "indicatoren": ["wmo.clienten", "wmo.lasten_berichtenverkeer"],
     "gemeente": "",
     "eerste": dt.date(2024, 1, 1),
     "laatste": dt.date(2026, 9, 30),

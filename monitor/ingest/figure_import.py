@@ -6,7 +6,7 @@ Used by `monitor import` and by the upload page, so both give the same report.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,7 +21,7 @@ from monitor.ingest.parsing import CijferRow, duplicate_problems, parse_figure_f
 from monitor.ingest.problems import MAX_REPORTED, ImportRefused, Problem
 from monitor.ingest.reading import read_file
 from monitor.store.snapshots import SourceFile, VersionInfo, reading, write_version
-from monitor.store.sql import execute
+from monitor.store.sql import execute, fetch_records
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,56 @@ def _extent_problems(rows: list[CijferRow], first_file: str) -> list[Problem]:
         if (why := year_outside(row.period.year)) is not None
     ][:MAX_REPORTED]
     return problems + category_problems(first_file, ((r.indicator, r.categorie) for r in rows))
+
+
+def _stem(categorie: str) -> str:
+    """A category name without case, spacing or a plural ending: "Woonvoorzieningen " and
+    "woonvoorziening" name the same thing; "Trede 1" and "Trede 2" do not."""
+    name = " ".join(categorie.lower().split())
+    for ending in ("en", "s"):
+        if name.endswith(ending) and len(name) > len(ending) + 3:
+            return name.removesuffix(ending)
+    return name
+
+
+def _check_links(data_dir: Path, upload: ValidatedUpload, catalogue: Catalogue) -> ValidatedUpload:
+    """An amount per category is hidden with its linked count of persons (P2) only when both
+    name the category alike. A near miss ("Woonvoorzieningen" for "Woonvoorziening") would
+    publish the amount of a hidden count: refused. A category without any count is a note."""
+    links = {i.id: i.gekoppeld_aan for i in catalogue.all_indicators if i.gekoppeld_aan}
+    touched = {row.indicator for row in upload.rows} & {*links, *links.values()}
+    if not touched:
+        return upload
+    wanted = sorted({*touched, *(links[i] for i in touched if i in links),
+                     *(a for a, c in links.items() if c in touched)})  # fmt: skip
+    with reading(data_dir) as con:
+        stored = fetch_records(con, "store/categories_of_indicators", indicatoren=wanted)
+    names: dict[str, set[str]] = {}
+    for record in stored:
+        names.setdefault(record["indicator"], set()).add(record["categorie"])
+    for row in upload.rows:
+        if row.categorie:
+            names.setdefault(row.indicator, set()).add(row.categorie)
+    problems, notes = [], []
+    for amount, count in sorted(links.items()):
+        if amount not in touched and count not in touched:
+            continue
+        counted = names.get(count, set())
+        for categorie in sorted(names.get(amount, set()) - counted):
+            near = [name for name in sorted(counted) if _stem(name) == _stem(categorie)]
+            if near:
+                problems.append(Problem(upload.files[0].name, (
+                    f"categorie '{categorie}' van {amount} lijkt op '{near[0]}' van {count}, maar "
+                    "is niet gelijk. Het bedrag wordt alleen samen met het aantal personen "
+                    f"afgeschermd als beide dezelfde naam gebruiken: noem haar '{near[0]}'.")))  # fmt: skip
+            elif counted:
+                notes.append(
+                    f"Categorie '{categorie}' van {amount} heeft geen aantal personen in {count}; "
+                    "dat bedrag wordt gepubliceerd zonder de afscherming van kleine aantallen."
+                )
+    if problems:
+        raise ImportRefused(problems)
+    return replace(upload, notes=(*upload.notes, *notes))
 
 
 def _staged_frame(rows: tuple[CijferRow, ...], bron: str) -> pd.DataFrame:
@@ -157,6 +207,7 @@ def import_files(
 ) -> ImportResult:
     """Validate, diff and (unless dry_run) store a new version. Raises ImportRefused."""
     upload = validate_files(files, catalogue, indicator_id)
+    upload = _check_links(data_dir, upload, catalogue)
     names = ", ".join(source.name for source in upload.files)
     diff, version = compare_and_store(
         data_dir,
