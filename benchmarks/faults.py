@@ -38,8 +38,9 @@ def write_large_upload(path: Path, rows: int = UPLOAD_ROWS, value_offset: int = 
     """A long-format upload big enough that publishing it takes a noticeable moment."""
     lines = ["indicator;periode;categorie;waarde"]
     for number in range(rows):
-        year, month = 2000 + number // 12 % 100, number % 12 + 1
-        categorie = f"Categorie {number // 1200}"
+        # 25 years of months per category: periods an import accepts (not ten years ahead).
+        year, month = 2000 + number // 12 % 25, number % 12 + 1
+        categorie = f"Categorie {number // 300}"
         lines.append(f"{UPLOAD_INDICATOR};{year}-{month:02d};{categorie};{number + value_offset}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
