@@ -19,6 +19,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _peak_mb() -> float:
+    # VmHWM belongs to this process's own address space. ru_maxrss survives exec on Linux, so in
+    # a process started by a large pytest it reports the parent's peak, not this import's.
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024  # kB
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # ru_maxrss is in KiB
 
 
