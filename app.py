@@ -1,40 +1,54 @@
-"""Monitor Sociaal Domein: the Streamlit entry point. A thin router: who is the user, which pages
-may they see (`monitor.app.navigation`), then run the chosen page."""
+"""Monitor Sociaal Domein: the Streamlit entry point, in two roles.
+
+`streamlit run app.py` (and `uvicorn app:app`) import this file as a module: it then defines the
+web application, Streamlit behind our guards (`monitor.server`), so that no way of starting the
+dashboard serves it without them. Streamlit runs the same file as the page script (`__main__`):
+then it is a thin router: who is the user, which pages may they see (`monitor.app.navigation`),
+then run the chosen page."""
 
 from __future__ import annotations
 
 import streamlit as st
-from streamlit.navigation.page import StreamlitPage
-
-from monitor.app.account import account_controls
-from monitor.app.navigation import LOGIN, SECTIONS, PageEntry
-from monitor.app.session import current_access, edition_selector
-from monitor.app.shell import apply_shell
-
-st.set_page_config(page_title="Monitor Sociaal Domein", page_icon=":bar_chart:", layout="wide")
-apply_shell()
-access = current_access()
 
 
-def page(entry: PageEntry) -> StreamlitPage:
-    if entry.default:
-        return st.Page(entry.script, title=entry.title, default=True)
-    return st.Page(entry.script, title=entry.title, url_path=entry.url_path)
+def run_dashboard() -> None:
+    from streamlit.navigation.page import StreamlitPage
+
+    from monitor.app.account import account_controls
+    from monitor.app.navigation import LOGIN, SECTIONS, PageEntry
+    from monitor.app.session import current_access, edition_selector
+    from monitor.app.shell import apply_shell
+
+    st.set_page_config(page_title="Monitor Sociaal Domein", page_icon=":bar_chart:", layout="wide")
+    apply_shell()
+    access = current_access()
+
+    def page(entry: PageEntry) -> StreamlitPage:
+        if entry.default:
+            return st.Page(entry.script, title=entry.title, default=True)
+        return st.Page(entry.script, title=entry.title, url_path=entry.url_path)
+
+    if access.can_view:
+        sections = {
+            name: [page(entry) for entry in entries]
+            for name, role, entries in SECTIONS
+            if role is None or access.has(role)
+        }
+        # One section as a plain list: Streamlit's sectioned menu is not a valid HTML list (axe).
+        navigation = st.navigation(sections if len(sections) > 1 else next(iter(sections.values())))
+        chosen = edition_selector(access)
+        edition = f" · editie {chosen.label}" if chosen is not None else ""
+        # The browser tab and a bookmark name the page and the edition it shows.
+        st.set_page_config(page_title=f"{navigation.title}{edition} · Monitor Sociaal Domein")
+    else:
+        navigation = st.navigation([page(LOGIN)])
+    account_controls(access)
+    navigation.run()
 
 
-if access.can_view:
-    sections = {
-        name: [page(entry) for entry in entries]
-        for name, role, entries in SECTIONS
-        if role is None or access.has(role)
-    }
-    # One section as a plain list: Streamlit's sectioned menu is not a valid HTML list (axe).
-    navigation = st.navigation(sections if len(sections) > 1 else next(iter(sections.values())))
-    chosen = edition_selector(access)
-    edition = f" · editie {chosen.label}" if chosen is not None else ""
-    # The browser tab and a bookmark name the page and the edition it shows.
-    st.set_page_config(page_title=f"{navigation.title}{edition} · Monitor Sociaal Domein")
+if __name__ == "__main__":
+    run_dashboard()
 else:
-    navigation = st.navigation([page(LOGIN)])
-account_controls(access)
-navigation.run()
+    from monitor.server.guard import guard_middleware
+
+    app = st.App(__file__, middleware=guard_middleware())

@@ -336,6 +336,21 @@ def command_withdraw(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_sign_out(args: argparse.Namespace) -> int:
+    from monitor.store.logins import LoginRegisterError, end_logins_of
+
+    try:
+        end_logins_of(config.data_dir(), args.gebruiker)
+    except LoginRegisterError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_REFUSED
+    print(
+        f"Alle inlogsessies van {args.gebruiker} zijn beëindigd; bij de volgende keer inloggen "
+        "gelden de rollen die de inlogdienst dan meegeeft."
+    )
+    return EXIT_OK
+
+
 def command_dashboard(args: argparse.Namespace) -> int:
     from monitor.demo.login import demo_login
     from monitor.store.snapshots import current_snapshot
@@ -582,6 +597,15 @@ def _add_run_commands(commands: argparse._SubParsersAction) -> None:
     demo = commands.add_parser("demo", help="demodata van Gemeente Voorbeeld laden")
     demo.add_argument("--vervang", action="store_true", help="ook als de store niet leeg is")
     demo.set_defaults(handler=command_demo)
+
+    signing_out = commands.add_parser(
+        "afmelden",
+        help="alle inlogsessies van een gebruiker beëindigen (na een rolwijziging of verloren laptop)",
+    )
+    signing_out.add_argument(
+        "--gebruiker", required=True, help="e-mailadres (of subject) van de gebruiker"
+    )
+    signing_out.set_defaults(handler=command_sign_out)
 
     dashboard = commands.add_parser("dashboard", help="het dashboard starten")
     dashboard.add_argument(

@@ -6,6 +6,7 @@ Users are simulated with AppTest.user and a fake [auth] section in AppTest.secre
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from monitor.domain.catalogue import Catalogue
 from monitor.domain.editions import edition_from_text
 from monitor.publication.editorial import published_editions, texts_for
 from monitor.store.history import version_records
+from monitor.store.logins import end_login, end_logins_of
 from monitor.store.snapshots import open_snapshot
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -101,7 +103,8 @@ def app_as(user: dict, script: Path = APP, login: bool = True) -> AppTest:
     if login:
         at.secrets["auth"] = dict(FAKE_AUTH)
     at.secrets["monitor"] = dict(MONITOR_SETTINGS)
-    at.user = dict(user)
+    # A login cookie always carries the moment of login (the ID token's iat).
+    at.user = {"iat": int(time.time()) - 60, **user} if user.get("is_logged_in") else dict(user)
     return at
 
 
@@ -624,3 +627,33 @@ def test_an_edition_whose_snapshot_is_damaged_says_so_and_the_others_still_open(
     assert any(
         f"Versie {june.version} van de store is beschadigd" in w.value for w in beheer.warning
     )
+
+
+def test_a_login_ended_on_the_server_sees_no_staff_pages_and_is_told_why(
+    store: Path, navigations: list[list[str]]
+) -> None:
+    at = app_as(BELEID)
+    end_login(store, dict(at.user))
+    run_ok(at)
+    assert "Cijfers uploaden" not in navigations[-1]
+    assert any("inlogsessie is beëindigd" in info.value for info in at.sidebar.info)
+    assert [b.label for b in at.sidebar.button] == ["Opnieuw inloggen"]
+
+
+def test_ending_a_persons_logins_takes_their_rights_at_the_next_run(
+    store: Path, navigations: list[list[str]]
+) -> None:
+    at = run_ok(app_as(BEHEER))
+    assert "Beheer" in navigations[-1]
+    end_logins_of(store, "beheer@voorbeeld.nl")
+    at.run()
+    assert "Beheer" not in navigations[-1] and "Cijfers uploaden" not in navigations[-1]
+
+
+def test_the_logout_button_ends_the_login_on_the_server(store: Path) -> None:
+    at = run_ok(app_as(BELEID))
+    copy = dict(at.user)
+    at.sidebar.button(key="uitloggen").click().run()
+    again = app_as(copy)
+    run_ok(again)
+    assert not any(c.value.startswith("Ingelogd als") for c in again.sidebar.caption)

@@ -9,7 +9,7 @@ import pytest
 from monitor.cli import build_parser
 
 DUTCH_COMMANDS = {"importeer", "exporteer", "controleer", "rapport", "catalogus", "figuren", "versies",
-                  "terugdraaien", "publiceer", "intrekken", "demo", "dashboard"}  # fmt: skip
+                  "terugdraaien", "publiceer", "intrekken", "demo", "afmelden", "dashboard"}  # fmt: skip
 
 # (new spelling, old spelling): each pair must parse to the same arguments.
 PAIRS = [

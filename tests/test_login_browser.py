@@ -7,29 +7,39 @@ anonymous visitor cannot reach the upload page. Screenshots: test-artifacts/scre
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from monitor.demo.login import demo_login
 from monitor.domain.editions import edition_from_text
 from monitor.publication.editorial import texts_for
 from monitor.store.history import version_records
 from monitor.store.snapshots import open_snapshot
-from tests.support.server import CHROMIUM, CHROMIUM_MISSING, free_port, running_dashboard
+from tests.support.login import (
+    FILE_UPLOADER,
+    MAIN,
+    MAIN_PAGE_TITLE,
+    RESTRICTED_TITLES,
+    SIDEBAR,
+    SIDEBAR_NAV,
+    WRITING_TITLES,
+    App,
+    dashboard_with_login,
+    fresh_context,
+    log_in,
+    open_path,
+    screenshot,
+    wait_until_run,
+)
+from tests.support.server import CHROMIUM, CHROMIUM_MISSING
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 MONITOR = Path(sys.executable).parent / "monitor"
-TIMEOUT_MS = 30_000
 
 LONG_HEADER = "indicator;periode;categorie;waarde\n"
 # The demo has wmo.lasten per month through September 2026.
@@ -38,79 +48,17 @@ CLI_IMPORT = LONG_HEADER + "wmo.lasten;2026-11;;1400000\n"
 AFTER_CLI_UPLOAD = LONG_HEADER + "wmo.lasten;2026-11;;1410000\n"
 SCRIPT_TEXT = "Let op: <script>window.__geschreven = 1</script> en **vet** gedrukt."
 
-SIDEBAR = '[data-testid="stSidebar"]'
-SIDEBAR_NAV = '[data-testid="stSidebarNav"]'
-FILE_UPLOADER = '[data-testid="stFileUploader"]'
-MAIN = '[data-testid="stMain"]'
-WRITING_TITLES = ["Cijfers uploaden", "Teksten", "Edities en historie"]
-RESTRICTED_TITLES = [*WRITING_TITLES, "Beheer"]
-MAIN_PAGE_TITLE = "Monitor Sociaal Domein"  # the h1 of Overzicht, the default page
-
-
-@dataclass(frozen=True)
-class App:
-    url: str  # http://localhost:<port>, the host the redirect_uri names (the login cookie's host)
-    data_dir: Path
-
 
 @pytest.fixture(scope="module")
 def app(demo_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    """The dashboard with the same test login service as `monitor dashboard --demo --login`."""
-    work = tmp_path_factory.mktemp("login-app")
-    data_dir = work / "data"
-    shutil.copytree(demo_data_dir, data_dir)
-    port = free_port()  # the redirect URI in the secrets names it
-    with (
-        demo_login(port, free_port()) as secrets_file,
-        running_dashboard(
-            data_dir,
-            ["--secrets.files", str(secrets_file)],
-            log=work / "server.log",
-            host="localhost",
-            port=port,
-        ) as dashboard,
-    ):
-        yield App(dashboard.url, data_dir)
+    with dashboard_with_login(demo_data_dir, tmp_path_factory.mktemp("login-app")) as running:
+        yield running
 
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    """A fresh browser: no login cookie."""
-    fresh = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL")
-    fresh.set_default_timeout(TIMEOUT_MS)
-    yield fresh
-    fresh.close()
-
-
-def screenshot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"login-{name}.png", full_page=True)
-
-
-def wait_until_run(page: Page) -> Page:
-    """The page script has run: an h1 is there and Streamlit reports it is no longer running."""
-    page.locator("h1").first.wait_for()
-    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
-    return page
-
-
-def open_path(context: BrowserContext, app: App, path: str = "") -> Page:
-    page = context.new_page()
-    page.goto(f"{app.url}/{path}")
-    return wait_until_run(page)
-
-
-def log_in(context: BrowserContext, app: App, user: str) -> Page:
-    """Click Inloggen, choose the predefined user at the provider, come back logged in."""
-    page = open_path(context, app)
-    page.locator(SIDEBAR).get_by_role("button", name="Inloggen").click()
-    predefined = page.get_by_role("form", name="Authenticate predefined users")
-    predefined.wait_for()
-    screenshot(page, f"provider-{user}")
-    predefined.get_by_role("button", name=user, exact=True).click()
-    page.wait_for_url(f"{app.url}/**")
-    expect(page.locator(SIDEBAR)).to_contain_text(f"Ingelogd als {user}@voorbeeld.nl")
-    return wait_until_run(page)
+    with fresh_context(browser) as fresh:
+        yield fresh
 
 
 def navigation_text(page: Page) -> str:

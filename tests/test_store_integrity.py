@@ -34,6 +34,7 @@ from monitor.store.snapshots import (
     store_dir,
 )
 from monitor.store.sql import fetch_records
+from tests.support.permissions import as_service_account
 
 MONITOR = str(Path(sys.executable).parent / "monitor")
 EDITION = edition_from_text("2024-03")
@@ -230,11 +231,7 @@ def test_a_read_only_store_gives_a_dutch_refusal(data_dir, catalogue, tmp_path):
     upload = write_csv(tmp_path / "nieuw.csv", LONG_HEADER + "wmo.lasten;2024-02;;700\n")
     (store_dir(data_dir) / ".lock").unlink()
     store_dir(data_dir).chmod(0o555)
-    command = [MONITOR, "importeer", str(upload)]
-    if os.geteuid() == 0:
-        # root writes anywhere: without the capabilities that override file permissions it
-        # meets the read-only directory as a gemeente's service account would.
-        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", *command]
+    command = as_service_account([str(MONITOR), "importeer", str(upload)])
     env = {**os.environ, "MONITOR_DATA_DIR": str(data_dir)}
     try:
         result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=180)

@@ -4,6 +4,7 @@ sessions)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -11,7 +12,7 @@ import streamlit as st
 from monitor import config
 from monitor.app.address import follow_address, show_address
 from monitor.app.edition_choice import EDITION_KEY, EditionChoice
-from monitor.domain.access import Access, AccessSettings, Role, access_for
+from monitor.domain.access import Access, AccessSettings, Role
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.editions import Edition
 from monitor.publication.edition import (
@@ -24,6 +25,7 @@ from monitor.publication.edition import (
 from monitor.publication.editorial import TextRecord, published_editions, texts_for
 from monitor.render.markdown_text import literal_markdown
 from monitor.store.history import StoreError
+from monitor.store.logins import access_now
 
 
 def data_dir() -> Path:
@@ -47,11 +49,19 @@ def login_configured() -> bool:
     return "auth" in _secrets()
 
 
+def login_user() -> dict:
+    """The login in this session's cookie, as the provider issued it (not yet checked)."""
+    return st.user.to_dict() if login_configured() else {}
+
+
 def current_access() -> Access:
+    """What this user may do on this run: the cookie says who logged in, the server's login
+    register whether that login still counts (not after *Uitloggen*, a role change or the
+    session lifetime)."""
     # One read of the secrets: without a secrets file Streamlit looks for it on every read.
     secrets = _secrets()
     user = st.user.to_dict() if "auth" in secrets else {}
-    return access_for(user, AccessSettings.from_secrets(secrets))
+    return access_now(data_dir(), user, AccessSettings.from_secrets(secrets), time.time())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

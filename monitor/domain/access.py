@@ -26,6 +26,8 @@ class AccessSettings:
     public: bool = True  # raadsleden and the public read published editions without login
     roles_claim: str = "roles"  # the ID-token claim with role names
     allow_list: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # role → e-mails
+    # How long one login counts on the server, however long its cookie lives (30 days).
+    session_hours: float = 12.0
 
     @classmethod
     def from_secrets(cls, secrets: Mapping) -> AccessSettings:
@@ -34,6 +36,7 @@ class AccessSettings:
         return cls(
             public=bool(section.get("publiek", True)),
             roles_claim=str(section.get("rollen_claim", "roles")),
+            session_hours=float(section.get("sessieduur_uren", 12)),
             allow_list={
                 str(role): tuple(str(e).lower() for e in emails) for role, emails in allow.items()
             },
