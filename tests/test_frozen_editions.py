@@ -87,3 +87,37 @@ def test_without_an_edition_the_newest_published_one_is_exported(store, tmp_path
     captured = capsys.readouterr()
     assert f"Editie {newest.edition.label}, gepubliceerd op" in captured.err
     assert captured.out.startswith("Jaar;") or ";" in captured.out.splitlines()[0]
+
+
+def test_a_month_shown_as_not_delivered_is_no_history_for_later_editions(
+    store: Path, catalogue: Catalogue
+) -> None:
+    from monitor.domain.editions import edition_from_text
+    from monitor.publication.editorial import publish_edition
+    from monitor.store.snapshots import open_snapshot
+    from monitor.store.sql import fetch_records
+
+    # The demo runs through September: an edition of December shows Oct–Dec as ".".
+    publish_edition(store, edition_from_text("2026-12"), catalogue, "test", gaps_acknowledged=True)
+    con = open_snapshot(store)
+    try:
+        shown = {
+            (r["populatie"], r["categorie"], r["periode"]): r["status"]
+            for r in con.execute(
+                "SELECT populatie, categorie, periode, status FROM edition_cells "
+                "WHERE editie = '2026-12'"
+            )
+            .fetchdf()
+            .to_dict("records")
+        }
+        frozen = {
+            (r["populatie"], r["categorie"], r["periode"])
+            for r in fetch_records(con, "store/frozen_cells", editie="2027-03")
+        }
+    finally:
+        con.close()
+    not_delivered = {key for key, status in shown.items() if status == "ontbreekt"}
+    assert ("jeugd.clienten", "", "2026-10") in not_delivered
+    assert not_delivered - frozen == not_delivered
+    # What the edition did show stays binding.
+    assert {key for key, status in shown.items() if status == "waarde"} <= frozen
