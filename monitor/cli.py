@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from monitor import config
 from monitor.disclosure.model import GateError
-from monitor.domain.catalogue import CatalogueError
+from monitor.domain.catalogue import Catalogue, CatalogueError
 from monitor.domain.editions import Edition, edition_from_text
 from monitor.domain.periods import PeriodError
 from monitor.ingest.problems import ImportRefused
@@ -282,6 +282,8 @@ def command_demo(args: argparse.Namespace) -> int:
     from monitor.publication.edition import current_catalogue
 
     catalogue = current_catalogue()
+    if args.gemeente == "klein":
+        return _small_demo(catalogue)
     version = load_demo(config.data_dir(), catalogue, replace=args.vervang)
     publish_demo_editions(
         config.data_dir(), catalogue, [edition_from_text(e) for e in DEMO_EDITIONS]
@@ -289,6 +291,32 @@ def command_demo(args: argparse.Namespace) -> int:
     print(
         f"Demodata van {catalogue.instellingen.gemeente_naam} geladen (versie {version}); "
         f"edities {', '.join(DEMO_EDITIONS)} gepubliceerd met voorbeeldteksten."
+    )
+    return EXIT_OK
+
+
+def _small_demo(catalogue: Catalogue) -> int:
+    import tempfile
+
+    from monitor.demo.data import load_demo
+    from monitor.demo.small import SMALL_NAME, load_small_demo, voorbeeld_rows
+    from monitor.demo.texts import publish_demo_editions
+    from monitor.domain.editions import edition_from_text
+
+    data_dir = config.data_dir()
+    with tempfile.TemporaryDirectory(prefix="monitor-voorbeeld-") as temporary:
+        load_demo(Path(temporary), catalogue)
+        voorbeeld = voorbeeld_rows(Path(temporary))
+    version = load_small_demo(
+        data_dir,
+        catalogue,
+        voorbeeld,
+        lambda key: publish_demo_editions(data_dir, catalogue, [edition_from_text(key)]),
+    )
+    print(
+        f"Demodata van {SMALL_NAME} geladen (versie {version}): weinig inwoners, weinig "
+        "combinaties van voorzieningen, onbekende leeftijden, een herziening tussen de edities "
+        "2026-06 en 2026-09 (beide gepubliceerd)."
     )
     return EXIT_OK
 
@@ -596,6 +624,13 @@ def _add_run_commands(commands: argparse._SubParsersAction) -> None:
     """demo and dashboard."""
     demo = commands.add_parser("demo", help="demodata van Gemeente Voorbeeld laden")
     demo.add_argument("--vervang", action="store_true", help="ook als de store niet leeg is")
+    demo.add_argument(
+        "--gemeente",
+        choices=["voorbeeld", "klein"],
+        default="voorbeeld",
+        help="voorbeeld: Gemeente Voorbeeld (standaard); klein: een kleine gemeente (ongeveer "
+        "8.000 inwoners) die moeilijk te beschermen is",
+    )
     demo.set_defaults(handler=command_demo)
 
     signing_out = commands.add_parser(
