@@ -17,6 +17,7 @@ from monitor.demo.data import load_demo, write_demo_files
 from monitor.domain.catalogue import load_catalogue
 from monitor.ingest.figure_import import import_files
 from monitor.ingest.files import UploadFile
+from monitor.render.artefact_audit import exported_findings
 
 CATALOGUE = load_catalogue(DEFAULT_CATALOGUE)
 
@@ -182,7 +183,9 @@ def browser_load(sessions: int = 30) -> list[Result]:
     with tempfile.TemporaryDirectory() as work:
         data_dir = Path(work) / "data"
         load_demo(data_dir, CATALOGUE)
-        publish_demo_editions(data_dir, CATALOGUE, [edition_from_text(e) for e in DEMO_EDITIONS])
+        publish_demo_editions(
+            data_dir, CATALOGUE, [edition_from_text(e) for e in DEMO_EDITIONS], exported_findings
+        )
         with running_dashboard(data_dir) as dashboard:
             url, pid = dashboard.url, dashboard.pid
             run_protocol_load(url, 1)  # warms the per-version caches once, as any first reader does

@@ -280,13 +280,17 @@ def command_demo(args: argparse.Namespace) -> int:
     from monitor.demo.texts import DEMO_EDITIONS, publish_demo_editions
     from monitor.domain.editions import edition_from_text
     from monitor.publication.edition import current_catalogue
+    from monitor.render.artefact_audit import exported_findings
 
     catalogue = current_catalogue()
     if args.gemeente == "klein":
         return _small_demo(catalogue)
     version = load_demo(config.data_dir(), catalogue, replace=args.vervang)
     publish_demo_editions(
-        config.data_dir(), catalogue, [edition_from_text(e) for e in DEMO_EDITIONS]
+        config.data_dir(),
+        catalogue,
+        [edition_from_text(e) for e in DEMO_EDITIONS],
+        exported_findings,
     )
     print(
         f"Demodata van {catalogue.instellingen.gemeente_naam} geladen (versie {version}); "
@@ -302,6 +306,7 @@ def _small_demo(catalogue: Catalogue) -> int:
     from monitor.demo.small import SMALL_NAME, load_small_demo, voorbeeld_rows
     from monitor.demo.texts import publish_demo_editions
     from monitor.domain.editions import edition_from_text
+    from monitor.render.artefact_audit import exported_findings
 
     data_dir = config.data_dir()
     with tempfile.TemporaryDirectory(prefix="monitor-voorbeeld-") as temporary:
@@ -311,7 +316,9 @@ def _small_demo(catalogue: Catalogue) -> int:
         data_dir,
         catalogue,
         voorbeeld,
-        lambda key: publish_demo_editions(data_dir, catalogue, [edition_from_text(key)]),
+        lambda key: publish_demo_editions(
+            data_dir, catalogue, [edition_from_text(key)], exported_findings
+        ),
     )
     print(
         f"Demodata van {SMALL_NAME} geladen (versie {version}): weinig inwoners, weinig "
@@ -325,6 +332,7 @@ def command_publish(args: argparse.Namespace) -> int:
     from monitor.publication.completeness import completeness
     from monitor.publication.edition import current_catalogue
     from monitor.publication.editorial import publish_edition
+    from monitor.render.artefact_audit import exported_findings
     from monitor.store.snapshots import current_version
 
     data_dir = config.data_dir()
@@ -342,7 +350,8 @@ def command_publish(args: argparse.Namespace) -> int:
         )
         return EXIT_REFUSED
     version = publish_edition(data_dir, edition, catalogue, _author(args.auteur),
-                              gaps_acknowledged=args.onvolledig, reviewed_version=reviewed)  # fmt: skip
+                              audit=exported_findings, gaps_acknowledged=args.onvolledig,
+                              reviewed_version=reviewed)  # fmt: skip
     print(f"Editie {edition.label} gepubliceerd (versie {version}).")
     from monitor.publication.editorial import report_path
     from monitor.render.report import published_report

@@ -73,10 +73,13 @@ def demo_data_dir(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue
     from monitor.demo.data import load_demo
     from monitor.demo.texts import DEMO_EDITIONS, publish_demo_editions
     from monitor.domain.editions import edition_from_text
+    from monitor.render.artefact_audit import exported_findings
 
     directory = tmp_path_factory.mktemp("demo") / "data"
     load_demo(directory, catalogue)
-    publish_demo_editions(directory, catalogue, [edition_from_text(e) for e in DEMO_EDITIONS])
+    publish_demo_editions(
+        directory, catalogue, [edition_from_text(e) for e in DEMO_EDITIONS], exported_findings
+    )
     return directory
 
 

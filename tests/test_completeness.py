@@ -14,6 +14,7 @@ from monitor.domain.catalogue import Catalogue
 from monitor.domain.editions import edition_from_text
 from monitor.publication.completeness import Reach, completeness, expected_end, publish_candidates
 from monitor.publication.editorial import EditorialError, publish_edition, published_editions
+from monitor.render.artefact_audit import exported_findings
 
 DECEMBER, SEPTEMBER, JUNE = (edition_from_text(k) for k in ("2026-12", "2026-09", "2026-06"))
 FOURTH_QUARTER = LONG_HEADER + "".join(
@@ -70,10 +71,15 @@ def test_gaps_are_published_only_when_acknowledged_and_readers_see_them(
 ) -> None:
     before = tree_digest(two_of_many)
     with pytest.raises(EditorialError, match="Niet alle indicatoren lopen tot de peildatum"):
-        publish_edition(two_of_many, DECEMBER, catalogue, "beleid@voorbeeld.nl")
+        publish_edition(
+            two_of_many, DECEMBER, catalogue, "beleid@voorbeeld.nl", audit=exported_findings
+        )
     assert tree_digest(two_of_many) == before
 
-    publish_edition(two_of_many, DECEMBER, catalogue, "beleid@voorbeeld.nl", gaps_acknowledged=True)
+    publish_edition(
+        two_of_many, DECEMBER, catalogue, "beleid@voorbeeld.nl",
+        audit=exported_findings, gaps_acknowledged=True,
+    )  # fmt: skip
     newest = published_editions(two_of_many)[0]
     assert newest.edition == DECEMBER
     assert newest.note.startswith(

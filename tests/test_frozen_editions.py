@@ -13,6 +13,7 @@ from monitor.cli import main
 from monitor.config import DEFAULT_CATALOGUE
 from monitor.domain.catalogue import Catalogue
 from monitor.publication.editorial import published_editions
+from monitor.render.artefact_audit import exported_findings
 from monitor.store.history import rollback, version_records
 
 EDITION = "2026-06"
@@ -98,7 +99,10 @@ def test_a_month_shown_as_not_delivered_is_no_history_for_later_editions(
     from monitor.store.sql import fetch_records
 
     # The demo runs through September: an edition of December shows Oct–Dec as ".".
-    publish_edition(store, edition_from_text("2026-12"), catalogue, "test", gaps_acknowledged=True)
+    publish_edition(
+        store, edition_from_text("2026-12"), catalogue, "test",
+        audit=exported_findings, gaps_acknowledged=True,
+    )  # fmt: skip
     con = open_snapshot(store)
     try:
         shown = {

@@ -7,6 +7,7 @@ municipalities it must pin no hidden count and leave every `<10` at least four v
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
@@ -24,8 +25,10 @@ from monitor.demo.small import (
 from monitor.demo.texts import publish_demo_editions
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.editions import edition_from_text
-from monitor.figures.published import CellStatus
+from monitor.figures.published import INCOMPLETE_BREAKDOWN, CellStatus
+from monitor.publication.edition import published_edition
 from monitor.publication.editorial import published_editions
+from monitor.render.artefact_audit import exported_findings
 from tests.support.attacker import hidden_ranges, leaks
 from tests.support.published_exports import counts_of, exported_knowledge
 
@@ -41,7 +44,9 @@ def small_data_dir(
         directory,
         catalogue,
         voorbeeld_rows(demo_data_dir),
-        lambda key: publish_demo_editions(directory, catalogue, [edition_from_text(key)]),
+        lambda key: publish_demo_editions(
+            directory, catalogue, [edition_from_text(key)], exported_findings
+        ),
     )
     return directory
 
@@ -127,3 +132,24 @@ def test_an_attacker_with_every_export_of_every_edition_recovers_nothing(
     for key in secondaries[:10]:
         revealed = {**shown, key: (CellStatus.WAARDE, Decimal(int(ranges[key][0])))}
         assert leaks(revealed, relations, is_count=is_count) != [], key
+
+
+def test_a_breakdown_short_of_its_total_says_so_and_the_audit_of_the_files_relies_on_it(
+    small_data_dir: Path, configured: None
+) -> None:
+    info = next(i for i in published_editions(small_data_dir) if i.edition.key == "2026-09")
+    published = published_edition(small_data_dir, info.edition, version=info.version)
+    leeftijd = published.figure("participatie-kenmerken-leeftijd")
+    assert INCOMPLETE_BREAKDOWN in leeftijd.notes
+    assert INCOMPLETE_BREAKDOWN not in published.figure("participatie-kenmerken-geslacht").notes
+    assert exported_findings(published) == []
+    # A reader who took the short breakdown for a complete one would "recompute" hidden counts
+    # (wrongly): without the note the files would not say how to read them.
+    unmarked = dataclasses.replace(
+        published,
+        figures=tuple(
+            dataclasses.replace(f, notes=tuple(n for n in f.notes if n != INCOMPLETE_BREAKDOWN))
+            for f in published.figures
+        ),
+    )
+    assert exported_findings(unmarked) != []

@@ -20,6 +20,7 @@ from monitor.ingest.diff import diff_against_stored
 from monitor.ingest.figure_import import compare_and_store, import_files, stage_rows, validate_files
 from monitor.ingest.files import UploadFile
 from monitor.publication.editorial import EditorialError, publish_edition, published_editions
+from monitor.render.artefact_audit import exported_findings
 from monitor.store.history import rollback, version_records
 from monitor.store.snapshots import (
     StoreError,
@@ -173,7 +174,7 @@ def test_an_import_that_lands_during_publication_is_never_published(data_dir, ca
     before = tree_digest(data_dir)
 
     with pytest.raises(EditorialError, match="u bekeek versie 1, de store staat nu op versie 2"):
-        publish_edition(data_dir, EDITION, catalogue, "test", gaps_acknowledged=True,
+        publish_edition(data_dir, EDITION, catalogue, "test", audit=exported_findings, gaps_acknowledged=True,
                         reviewed_version=reviewed)  # fmt: skip
     refused = cli(data_dir, "publiceer", "--editie", "2024-03", "--onvolledig",
                   "--store-versie", str(reviewed))  # fmt: skip

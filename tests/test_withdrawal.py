@@ -18,6 +18,7 @@ from monitor.publication.editorial import (
     withdraw_edition,
     withdrawal_of,
 )
+from monitor.render.artefact_audit import exported_findings
 from monitor.store.history import version_records
 from monitor.store.snapshots import reading
 
@@ -56,7 +57,7 @@ def test_a_corrected_edition_replaces_the_withdrawn_one_and_says_why(
     store: Path, catalogue: Catalogue
 ) -> None:
     withdraw_edition(store, SEPTEMBER, REASON, "beleid@voorbeeld.nl")
-    publish_edition(store, SEPTEMBER, catalogue, "beleid@voorbeeld.nl")
+    publish_edition(store, SEPTEMBER, catalogue, "beleid@voorbeeld.nl", audit=exported_findings)
 
     newest = published_editions(store)[0]
     assert newest.edition == SEPTEMBER and newest.replaces == REASON

@@ -24,6 +24,7 @@ from monitor.domain.numbers import format_dutch
 from monitor.ingest.figure_import import import_files
 from monitor.ingest.files import UploadFile
 from monitor.store.snapshots import current_snapshot, open_snapshot
+from monitor.store.sql import fetch_records
 
 SMALL_NAME = "Gemeente Voorbeeld-Klein"
 KEPT = 0.32  # Gemeente Voorbeeld has about 25.000 inhabitants: about 8.000 are kept
@@ -64,6 +65,28 @@ def _quarter_of(month: str) -> str:
     return f"{year}-Q{(int(number) - 1) // 3 + 1}"
 
 
+def _unique_totals(
+    cells: dict[tuple[str, str], dict[str, Decimal]],
+    stock: str,
+    flows: tuple[str, str],
+    months: list[str],
+) -> None:
+    """Totals from the categories: flows their sum, the stock a fixed number of persons below
+    it for a unique total (so that stock and flow still add up)."""
+    twice = Decimal(0)
+    if stock in UNIQUE_TOTALS:
+        counted = [sum(v for c, v in cells[(stock, m)].items() if c) for m in months]
+        twice = (min(counted) * Decimal(str(OVERLAP))).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    for month in months:
+        cells[(stock, month)][""] = (
+            sum((v for c, v in cells[(stock, month)].items() if c), Decimal(0)) - twice
+        )
+        for flow in flows:
+            if (flow, month) in cells:
+                moved = cells[(flow, month)]
+                moved[""] = sum((v for c, v in moved.items() if c), Decimal(0))
+
+
 def _stocks_and_flows(
     cells: dict[tuple[str, str], dict[str, Decimal]], stock: str, inflow: str, outflow: str
 ) -> None:
@@ -86,20 +109,8 @@ def _stocks_and_flows(
             for flow, value in ((inflow, incoming), (outflow, leaving)):
                 if (flow, month) in cells:
                     cells[(flow, month)][category] = value
-    if categories == [""]:
-        return
-    twice = Decimal(0)
-    if stock in UNIQUE_TOTALS:
-        counted = [sum(v for c, v in cells[(stock, m)].items() if c) for m in months]
-        twice = (min(counted) * Decimal(str(OVERLAP))).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    for month in months:
-        cells[(stock, month)][""] = (
-            sum((v for c, v in cells[(stock, month)].items() if c), Decimal(0)) - twice
-        )
-        for flow in (inflow, outflow):
-            if (flow, month) in cells:
-                flows = cells[(flow, month)]
-                flows[""] = sum((v for c, v in flows.items() if c), Decimal(0))
+    if categories != [""]:
+        _unique_totals(cells, stock, (inflow, outflow), months)
     for flow in (inflow, outflow):
         for (indicator, periode), quarter in cells.items():
             if indicator != flow or "-Q" not in periode:
@@ -113,7 +124,8 @@ def _stocks_and_flows(
 
 def small_rows(big: list[Row], catalogue: Catalogue, seed: str = "voorbeeld-klein") -> list[Row]:
     """The small municipality's figures, derived from Gemeente Voorbeeld's."""
-    rng = random.Random(seed)
+    # Fictional demo numbers, not security: a seeded, reproducible generator is what we want.
+    rng = random.Random(seed)  # nosec B311
     cells: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
     shares: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
     for indicator, periode, categorie, value in big:
@@ -147,7 +159,7 @@ def small_rows(big: list[Row], catalogue: Catalogue, seed: str = "voorbeeld-klei
 def _revised(rows: list[Row], seed: str = "voorbeeld-klein-herziening") -> list[Row]:
     """The same figures after late registrations: in the spring months a client or two more or
     fewer per period, in one voorziening and in the unique total alike."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311 (fictional demo numbers, reproducible on purpose)
     groups: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
     for indicator, periode, categorie, value in rows:
         groups[(indicator, periode)][categorie] = value
@@ -180,15 +192,17 @@ def _until(rows: list[Row], last_month: str) -> Iterator[Row]:
 
 
 def voorbeeld_rows(data_dir: Path) -> list[Row]:
-    """Gemeente Voorbeeld's figures as its store holds them (every cijfer, exact)."""
+    """Gemeente Voorbeeld's own figures as its store holds them (every cijfer, exact)."""
     con = open_snapshot(data_dir)
     try:
-        records = con.execute(
-            "SELECT indicator, periode, categorie, waarde FROM cijfers ORDER BY ALL"
-        ).fetchall()
+        records = fetch_records(con, "store/all_cijfers")
     finally:
         con.close()
-    return [(str(i), str(p), str(c), Decimal(str(w))) for i, p, c, w in records]
+    return [
+        (str(r["indicator"]), str(r["periode"]), str(r["categorie"]), Decimal(str(r["waarde"])))
+        for r in records
+        if not r["gemeente"]
+    ]
 
 
 def _import(data_dir: Path, rows: list[Row], catalogue: Catalogue, name: str) -> int:

@@ -12,14 +12,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from monitor.disclosure.model import HIDING
+from monitor.disclosure.model import HIDING, ProtectionProblem, RelationKind, Sense
 from monitor.disclosure.protection import audited_statuses
 from monitor.disclosure.relations import protection_problem
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.editions import Edition
 from monitor.domain.registry import Shape
 from monitor.figures.exact import CellKey, CellRef, ExactCell, ExactTable
-from monitor.figures.published import CellStatus, PublishedCell, PublishedFigure
+from monitor.figures.published import (
+    INCOMPLETE_BREAKDOWN,
+    CellStatus,
+    PublishedCell,
+    PublishedFigure,
+)
 
 SHARE_SHAPES = (Shape.VERDELING_PER_KWARTAAL, Shape.KENMERKEN)
 HIDDEN_SHARES = "Afgeschermde categorieën (<10 of x) ontbreken in de staven; die komen daardoor niet overal tot 100%."
@@ -63,11 +68,24 @@ def _definition(table: ExactTable, catalogue: Catalogue) -> str:
     return "\n\n".join(parts)
 
 
+def short_breakdowns(problem: ProtectionProblem) -> set[str]:
+    """The populaties whose categories fall short of their total somewhere in this edition."""
+    return {
+        key[0]
+        for relation in problem.relations
+        if relation.kind is RelationKind.SOM and relation.sense is Sense.HOOGSTENS
+        for key in relation.keys
+        if key != relation.total
+    }
+
+
 def _figure(table: ExactTable, statuses: dict[CellRef, CellStatus], edition: Edition,
-            catalogue: Catalogue) -> PublishedFigure:  # fmt: skip
+            catalogue: Catalogue, short: set[str]) -> PublishedFigure:  # fmt: skip
     cells = tuple(_published_cell(cell, statuses[cell.ref]) for cell in table.cells)
     indicators = [catalogue.by_id[i] for i in table.spec.indicators]
     notes = list(table.notes)
+    if any(cell.key is not None and cell.key[0] in short for cell in table.cells):
+        notes.append(INCOMPLETE_BREAKDOWN)
     if any(indicator.voorlopig for indicator in indicators):
         notes.append(LATE_DECLARATIONS)
     if table.spec.shape in SHARE_SHAPES and any(c.status in HIDING for c in cells):
@@ -105,7 +123,10 @@ def protect_edition(
     anything the audit does not pass."""
     problem = protection_problem(tables, catalogue, frozen)
     protected = audited_statuses(problem)
-    return tuple(_figure(t, _table_statuses(t, protected), edition, catalogue) for t in tables)
+    short = short_breakdowns(problem)
+    return tuple(
+        _figure(t, _table_statuses(t, protected), edition, catalogue, short) for t in tables
+    )
 
 
 def protect(table: ExactTable, edition: Edition, catalogue: Catalogue) -> PublishedFigure:

@@ -24,6 +24,14 @@ class CellStatus(StrEnum):
     ONTBREEKT = "ontbreekt"  # not delivered: .
 
 
+# Told to every reader, so that nobody takes a breakdown short of its total for a complete one:
+# the audit of the exported files reads the same note (Σ categories ≤ total there).
+INCOMPLETE_BREAKDOWN = (
+    "Niet van iedereen is dit kenmerk bekend: de categorieën tellen hier soms op tot minder dan "
+    "het totaal."
+)
+
+
 MARKERS = {
     CellStatus.PRIMAIR: "<10",
     CellStatus.SECUNDAIR: "x",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import pandas as pd
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.editions import Edition, edition_from_text
 from monitor.publication.completeness import completeness
-from monitor.publication.edition import published_edition
+from monitor.publication.edition import PublishedEdition, published_edition
 from monitor.store.snapshots import (
     VersionInfo,
     current_snapshot,
@@ -167,12 +168,15 @@ def publish_edition(
     catalogue: Catalogue,
     author: str,
     *,
+    audit: Callable[[PublishedEdition], list[str]],
     gaps_acknowledged: bool = False,
     reviewed_version: int | None = None,
 ) -> int:
     """Freeze an edition: the figures of the current store (through the gate, respecting every
     earlier published edition), its texts, its catalogue and its cells as history for later
-    editions. An edition whose indicators do not all reach the peildatum is published only when
+    editions. `audit` checks the edition as a reader gets it (the render layer passes the audit
+    of its exported files, `monitor.render.artefact_audit.exported_findings`): any finding refuses
+    the publication, with the findings as the message. An edition whose indicators do not all reach the peildatum is published only when
     the gaps are acknowledged; readers then see a note that names them.
 
     `reviewed_version` is the store version the user checked; without it, the version this
@@ -195,6 +199,14 @@ def publish_edition(
         )
     note = None if found.complete else found.reader_note()
     draft = published_edition(data_dir, edition, catalogue)
+    findings = audit(draft)
+    if findings:
+        listed = "\n".join(f"- {finding}" for finding in findings[:20])
+        more = f"\n(en nog {len(findings) - 20})" if len(findings) > 20 else ""
+        raise EditorialError(
+            f"De AVG-controle van de exportbestanden keurt editie {edition.label} af; er is niets "
+            f"gepubliceerd. Meld dit bij de beheerder.\n{listed}{more}"
+        )
     cells = {
         cell.key: cell for figure in draft.figures for cell in figure.cells if cell.key is not None
     }

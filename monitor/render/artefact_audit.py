@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from monitor.disclosure.audit import ReaderView, audit
-from monitor.disclosure.model import Relation
+from monitor.disclosure.model import Relation, RelationKind
 from monitor.disclosure.relations import (
     HUNDRED,
     SHARE_SUFFIX,
@@ -26,9 +27,10 @@ from monitor.disclosure.relations import (
 )
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.registry import Shape
-from monitor.figures.published import MARKERS, CellStatus, PublishedFigure
+from monitor.figures.published import INCOMPLETE_BREAKDOWN, MARKERS, CellStatus, PublishedFigure
 from monitor.publication.edition import PublishedEdition
-from monitor.render.export import csv_bytes, vega_bytes
+from monitor.render.export import csv_bytes, export_label, vega_bytes
+from monitor.render.safe_text import safe_label
 
 STATUS_OF_MARKER = {marker: status for status, marker in MARKERS.items()}
 
@@ -87,20 +89,26 @@ def read_figure(
     """The cells of one figure as its artefacts show them, and any inconsistency found."""
     problems: list[str] = []
     table = _csv_table(directory / f"{figure.figure_id}.csv")
-    header = [c.removeprefix("'") for c in table[0][1:]]
+    # The files show every label as export_label made it safe; read them back to the figure's.
+    columns = {export_label(column): column for column in figure.columns}
+    rows = {export_label(row): row for row in figure.rows}
+    header = [columns.get(text, text) for text in table[0][1:]]
     if header != list(figure.columns):
         problems.append(f"{figure.figure_id}: de kolommen van de CSV wijken af van de figuur.")
     cells: dict[tuple[str, str], ReadCell] = {}
     for row in table[1:]:
-        label = row[0].removeprefix("'")
+        label = rows.get(row[0], row[0])
         for column, text in zip(header, row[1:], strict=False):
             status = STATUS_OF_MARKER.get(text, CellStatus.WAARDE)
             cells[(label, column)] = ReadCell(
                 status, _plain_number(text) if status is CellStatus.WAARDE else None
             )
     spec = json.loads((directory / f"{figure.figure_id}.vega.json").read_text(encoding="utf-8"))
+    chart_rows = {safe_label(row): row for row in figure.rows}
+    chart_columns = {safe_label(column): column for column in figure.columns}
     for record in _spec_values(spec):
-        place = (record.get("rij"), record.get("kolom"))
+        rij, kolom = record.get("rij"), record.get("kolom")
+        place = (chart_rows.get(rij, rij), chart_columns.get(kolom, kolom))
         if place not in cells or "waarde" not in record:
             continue
         read = cells[place]
@@ -142,7 +150,14 @@ def reader_view_from_artefacts(
             elif read.status is CellStatus.STRUCTUREEL:
                 values[cell.key] = Decimal(0)
     is_count = {key: _is_count(key, catalogue) for key in (*values, *hidden)}
-    relations = _usable(declared_relations([*values, *hidden], catalogue), values)
+    short = {
+        cell.key[0]
+        for figure in published.figures
+        if INCOMPLETE_BREAKDOWN in figure.notes
+        for cell in figure.cells
+        if cell.key is not None
+    }
+    relations = _usable(declared_relations([*values, *hidden], catalogue), values, short)
     view = ReaderView(
         values,
         hidden,
@@ -159,14 +174,17 @@ def _is_count(key: tuple[str, str, str], catalogue: Catalogue) -> bool:
 
 
 def _usable(
-    relations: list[Relation], values: dict[tuple[str, str, str], Decimal]
+    relations: list[Relation], values: dict[tuple[str, str, str], Decimal], short: set[str]
 ) -> list[Relation]:
-    """What a reader can use: a relation with a hidden cell as declared; one whose cells are
+    """What a reader can use: a relation with a hidden cell as declared, except a sum over a
+    breakdown the figure says may fall short of its total (then Σ ≤ total); one whose cells are
     all published as it holds on them (an incomplete sum as Σ ≤ total), or not at all."""
     used = []
     for relation in relations:
         if any(key not in values for key in relation.keys):
-            used.append(relation)
+            parts = [key[0] for key in relation.keys if key != relation.total]
+            maybe_short = relation.kind is RelationKind.SOM and any(p in short for p in parts)
+            used.append(relation.at_most() if maybe_short else relation)
         else:
             used.extend(relations_that_hold([relation], values))  # type: ignore[arg-type]
     return used
@@ -177,3 +195,10 @@ def audit_edition(published: PublishedEdition, directory: Path, catalogue: Catal
     write_artefacts(published, directory)
     view, problems = reader_view_from_artefacts(published, directory, catalogue)
     return problems + [finding.describe() for finding in audit(view)]
+
+
+def exported_findings(published: PublishedEdition) -> list[str]:
+    """The audit every publication passes: the edition's files written, read back and audited in
+    a temporary directory; empty when the edition may be published."""
+    with tempfile.TemporaryDirectory(prefix="monitor-controle-") as directory:
+        return audit_edition(published, Path(directory), published.catalogue)

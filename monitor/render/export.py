@@ -42,16 +42,16 @@ def _require_published(figure: object) -> PublishedFigure:
     return figure
 
 
-def _label(text: str) -> str:
+def export_label(text: str) -> str:
     # Labels come from data files: the chart, the table and every export show the same safe text.
     return neutralise(safe_label(text))
 
 
 def wide_rows(figure: PublishedFigure) -> list[list[str]]:
     """Header and rows as on screen; values in Dutch spreadsheet notation or markers."""
-    rows = [[_label(figure.row_header), *(_label(c) for c in figure.columns)]]
+    rows = [[export_label(figure.row_header), *(export_label(c) for c in figure.columns)]]
     for row in figure.rows:
-        rows.append([_label(row), *(cell.plain() for cell in figure.row_cells(row))])
+        rows.append([export_label(row), *(cell.plain() for cell in figure.row_cells(row))])
     return rows
 
 
@@ -59,15 +59,15 @@ def long_rows(figure: PublishedFigure) -> list[list[str]]:
     """The same published cells as tidy rows `periode;categorie;waarde`."""
     rows = [list(LONG_HEADER)]
     for cell in figure.cells:
-        rows.append([cell.periode, _label(cell.categorie), cell.plain()])
+        rows.append([cell.periode, export_label(cell.categorie), cell.plain()])
     return rows
 
 
 def footer_rows(figure: PublishedFigure) -> list[list[str]]:
     lines = [
         [],
-        [_label(f"{figure.title} ({figure.edition_label})")],
-        [_label("Bron: " + "; ".join(figure.sources))],
+        [export_label(f"{figure.title} ({figure.edition_label})")],
+        [export_label("Bron: " + "; ".join(figure.sources))],
         [METHOD_NOTE],
         ["Legenda:"],
         *([neutralise(marker), meaning] for marker, meaning in MARKER_LEGEND),

@@ -12,6 +12,7 @@ from monitor.domain.periods import period_from_key
 from monitor.ingest.figure_import import compare_and_store, stage_rows
 from monitor.ingest.parsing import CijferRow
 from monitor.publication.editorial import save_text
+from monitor.render.artefact_audit import exported_findings
 from monitor.store.snapshots import VersionInfo
 
 # Quarter ends of the demo's current year: the draft edition 2026-09 shows them.
@@ -63,5 +64,7 @@ def hostile_demo(directory: Path, catalogue: Catalogue) -> Path:
     store_categories(directory, MARKUP_CATEGORIES[:1], value=5000)
     store_categories(directory, MARKUP_CATEGORIES[1:] + CONTROL_CATEGORIES)
     save_text(directory, edition_from_text("2026-09"), "wmo", TEXT_WITH_IMAGES, "beleid")
-    publish_demo_editions(directory, catalogue, [edition_from_text(e) for e in DEMO_EDITIONS])
+    publish_demo_editions(
+        directory, catalogue, [edition_from_text(e) for e in DEMO_EDITIONS], exported_findings
+    )
     return directory

@@ -17,6 +17,7 @@ from monitor.publication.editorial import (
     published_editions,
     withdraw_edition,
 )
+from monitor.render.artefact_audit import exported_findings
 from monitor.render.report import published_report
 from monitor.store.history import (
     StoreError,
@@ -78,6 +79,7 @@ if editions:
     ):
         try:
             version = publish_edition(data_dir(), edition, catalogue(), access.author,
+                                      audit=exported_findings,
                                       gaps_acknowledged=bool(found.gaps),
                                       reviewed_version=st.session_state.get(SEEN))  # fmt: skip
         except (EditorialError, StoreError) as error:
