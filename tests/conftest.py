@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from monitor.config import DEFAULT_CATALOGUE
 from monitor.domain.catalogue import Catalogue, load_catalogue
 from monitor.ingest.figure_import import ImportResult, import_files
 from monitor.ingest.files import UploadFile
+from tests.support.login import fresh_context
 from tests.support.server import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING
 
 LONG_HEADER = "indicator;periode;categorie;waarde\n"
@@ -29,6 +30,13 @@ def browser() -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser context: no login cookie."""
+    with fresh_context(browser) as fresh:
+        yield fresh
 
 
 @pytest.fixture(scope="session")

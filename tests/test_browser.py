@@ -108,8 +108,10 @@ def show_whole_page(page: Page, charts: int) -> Page:
     for _ in range(3):
         page.set_viewport_size({"width": LAPTOP["width"], "height": content_height(page)})
         with contextlib.suppress(PlaywrightTimeoutError):
+            # A function with arguments, not an expression string: the page's CSP forbids eval.
             page.wait_for_function(
-                f"document.querySelectorAll('{CHART_SVGS}').length >= {charts}",
+                "([selector, count]) => document.querySelectorAll(selector).length >= count",
+                arg=[CHART_SVGS, charts],
                 polling=100,
                 timeout=CHART_SECONDS * 1000,
             )

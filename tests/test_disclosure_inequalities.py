@@ -13,8 +13,13 @@ from pathlib import Path
 import pytest
 from conftest import LONG_HEADER, run_import, write_csv
 
-from monitor.disclosure.model import Relation, Sense
-from monitor.disclosure.relations import overlap_relations, relations_that_hold, sum_relations
+from monitor.disclosure.model import ProtectionCell, Relation, Sense
+from monitor.disclosure.relations import (
+    overlap_relations,
+    relations_that_hold,
+    stock_flow_relations,
+    sum_relations,
+)
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.editions import edition_from_text
 from monitor.figures.exact import CellKey
@@ -138,3 +143,30 @@ def test_small_voorzieningen_keep_four_values_whatever_the_overlap(
     reader = possible_values(shown, overlap_relations(keys, catalogue))
     small = [k for k in keys if shown[k][0] is CellStatus.PRIMAIR]
     assert len(small) == 2 and all(len(reader[k]) >= 4 for k in small), reader
+
+
+def test_a_known_difference_of_two_small_stocks_does_not_pin_them(
+    data_dir: Path, catalogue: Catalogue, tmp_path: Path
+) -> None:
+    """Two small stocks 9 and 1 with flows 12 in and 20 out: published as they are, the flows tell
+    the reader the stocks differ by exactly 8, which pins them to 9 and 1 (or 8 and 0)."""
+    stock = [("2023-12", 9), ("2024-01", 9), ("2024-02", 9), ("2024-03", 1)]
+    flows = [("2024-01", 0, 0), ("2024-02", 0, 0), ("2024-03", 12, 20), ("2024-Q1", 12, 20)]
+    import_rows(data_dir, catalogue, tmp_path, "".join(
+        [f"participatie.uitkeringen;{p};;{v}\n" for p, v in stock]
+        + [f"participatie.instroom;{p};;{i}\nparticipatie.uitstroom;{p};;{u}\n" for p, i, u in flows]
+    ))  # fmt: skip
+    shown = published_cells(data_dir, catalogue)
+    hidden = (CellStatus.PRIMAIR, CellStatus.SECUNDAIR)
+    cells = {key: ProtectionCell(key, value, True) for key, (_, value) in shown.items()}
+    known = [
+        relation for relation in stock_flow_relations(cells, catalogue)
+        if all(shown[k][1] is not None or shown[k][0] in hidden for k in relation.keys)
+    ]  # fmt: skip
+    assert known, "the quarter's stock and flows are a relation the reader knows"
+    found = possible_values(shown, known)
+    december, march = (
+        ("participatie.uitkeringen", "", "2023-12"),
+        ("participatie.uitkeringen", "", "2024-03"),
+    )
+    assert len(found[december]) >= 4 and len(found[march]) >= 4

@@ -1,16 +1,20 @@
 """Property-based: whatever the overlap between voorzieningen, and however far a breakdown falls
 short of its total, an attacker who knows the inequalities pins no hidden count and leaves every
 `<10` at least four values (or the gate refuses to publish). The attacker is tests/support/
-attacker.py, a formulation of its own, not the gate's audit."""
+attacker.py, a formulation of its own, not the gate's audit. The last property starts from
+Gemeente Voorbeeld-Klein, the small demo gemeente, and revises it at random."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
-from hypothesis import event, given, settings
+import pytest
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from monitor.config import DEFAULT_CATALOGUE
+from monitor.demo.small import small_rows, voorbeeld_rows
 from monitor.disclosure.model import GateError, ProtectionCell, ProtectionProblem
 from monitor.disclosure.protection import audited_statuses
 from monitor.disclosure.relations import declared_relations, relations_that_hold, settings_of
@@ -72,6 +76,46 @@ def test_a_breakdown_whose_categories_fall_short_of_the_total(parts, unknown):
     values = {("participatie.uitkeringen_trede", name, PEILDATUM): v
               for name, v in zip(TREDES, parts, strict=False)}  # fmt: skip
     values[("participatie.uitkeringen", "", PEILDATUM)] = sum(parts) + unknown
+    outcome = published_to_a_reader(values)
+    if outcome is not None:
+        assert leaks(*outcome) == []
+
+
+@pytest.fixture(scope="module")
+def small_gemeente(demo_data_dir: Path) -> dict[tuple[str, str], dict[str, int]]:
+    """Gemeente Voorbeeld-Klein's figures per (indicator, periode), from the demo store."""
+    grouped: dict[tuple[str, str], dict[str, int]] = {}
+    for indicator, periode, categorie, value in small_rows(
+        voorbeeld_rows(demo_data_dir), CATALOGUE
+    ):
+        grouped.setdefault((indicator, periode), {})[categorie] = int(value)
+    return grouped
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(month=st.integers(1, 56), revisions=st.lists(st.integers(-2, 2), min_size=7, max_size=7))
+def test_the_small_gemeentes_clients_and_flows_with_random_revisions(
+    small_gemeente: dict[tuple[str, str], dict[str, int]], month: int, revisions: list[int]
+) -> None:
+    """Gemeente Voorbeeld-Klein's Wmo clients per voorziening of two months with the flows in
+    between, each voorziening revised by a late registration or two (into the flows as well)."""
+    months = sorted({p for (i, p) in small_gemeente if i == "wmo.clienten"})
+    before, now = months[month - 1], months[month]
+    values: dict[CellKey, int] = {}
+    for indicator, periode in (("wmo.clienten", before), ("wmo.clienten", now),
+                               ("wmo.instroom", now), ("wmo.uitstroom", now)):  # fmt: skip
+        for categorie, value in small_gemeente[(indicator, periode)].items():
+            values[(indicator, categorie, periode)] = value
+    parts = sorted(c for c in small_gemeente[("wmo.clienten", now)] if c)
+    for categorie, change in zip(parts, revisions, strict=False):
+        change = max(change, -values[("wmo.clienten", categorie, now)],
+                     -values[("wmo.instroom", categorie, now)])  # fmt: skip
+        for key in (("wmo.clienten", categorie, now), ("wmo.instroom", categorie, now),
+                    ("wmo.clienten", "", now), ("wmo.instroom", "", now)):  # fmt: skip
+            values[key] += change
     outcome = published_to_a_reader(values)
     if outcome is not None:
         assert leaks(*outcome) == []

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from monitor.domain.editions import edition_from_text
 from monitor.publication.editorial import texts_for
@@ -29,7 +29,6 @@ from tests.support.login import (
     WRITING_TITLES,
     App,
     dashboard_with_login,
-    fresh_context,
     log_in,
     open_path,
     screenshot,
@@ -53,12 +52,6 @@ SCRIPT_TEXT = "Let op: <script>window.__geschreven = 1</script> en **vet** gedru
 def app(demo_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     with dashboard_with_login(demo_data_dir, tmp_path_factory.mktemp("login-app")) as running:
         yield running
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    with fresh_context(browser) as fresh:
-        yield fresh
 
 
 def navigation_text(page: Page) -> str:

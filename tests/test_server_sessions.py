@@ -41,12 +41,6 @@ def app(demo_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 
 @pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    with fresh_context(browser) as fresh:
-        yield fresh
-
-
-@pytest.fixture
 def second(browser: Browser) -> Iterator[BrowserContext]:
     with fresh_context(browser) as fresh:
         yield fresh
