@@ -62,6 +62,9 @@ class ReaderView:
     is_count: dict[CellKey, bool]
     relations: tuple[Relation, ...]
     settings: Settings
+    # Declared relations a reader may take at their word without being able to check them;
+    # dropped for a group where they contradict what the reader sees.
+    believed: tuple[Relation, ...] = ()
 
 
 def _usable(relation: Relation, view: ReaderView) -> bool:
@@ -80,7 +83,9 @@ def components(view: ReaderView) -> list[tuple[list[CellKey], list[Relation]]]:
         return key
 
     usable = [
-        r for r in view.relations if _usable(r, view) and any(k in view.hidden for k in r.keys)
+        r
+        for r in (*view.relations, *view.believed)
+        if _usable(r, view) and any(k in view.hidden for k in r.keys)
     ]
     for relation in usable:
         hidden = [key for key in relation.keys if key in view.hidden]
@@ -166,30 +171,46 @@ class GroupProgram:
         return low, high
 
 
+def _group_findings(
+    keys: list[CellKey], relations: list[Relation], view: ReaderView
+) -> list[Finding] | None:
+    """The findings of one group; None when what the reader sees contradicts the relations."""
+    findings: list[Finding] = []
+    settings = view.settings
+    program = GroupProgram(keys, relations, view)
+    for key in keys:
+        span = program.interval([key])
+        if span is None:
+            return None
+        low, high = span
+        exact = (high - low) < (0.5 if view.is_count[key] else float(SHARE_TOLERANCE) * 10)
+        if exact:
+            findings.append(Finding("R1", (key,), low, high))
+        elif view.hidden[key] is CellStatus.PRIMAIR and high - low < settings.minimum_range:
+            findings.append(Finding("R2", (key,), low, high))
+    for relation in relations:
+        hidden = [key for key in relation.keys if key in view.hidden]
+        if len(hidden) < 2 or not all(view.hidden[k] is CellStatus.PRIMAIR for k in hidden):
+            continue
+        span = program.interval(hidden)
+        if span and span[1] - span[0] < 0.5 and span[1] < settings.threshold:
+            findings.append(Finding("R3", tuple(hidden), *span))
+    return findings
+
+
 def audit(view: ReaderView) -> list[Finding]:
     """Every way a reader could learn too much about a hidden cell."""
     findings: list[Finding] = []
-    settings = view.settings
+    believed = set(view.believed)
     for keys, relations in components(view):
-        program = GroupProgram(keys, relations, view)
-        for key in keys:
-            span = program.interval([key])
-            if span is None:
-                findings.append(Finding("inconsistent", tuple(keys), 0, 0))
-                break
-            low, high = span
-            exact = (high - low) < (0.5 if view.is_count[key] else float(SHARE_TOLERANCE) * 10)
-            if exact:
-                findings.append(Finding("R1", (key,), low, high))
-            elif view.hidden[key] is CellStatus.PRIMAIR and high - low < settings.minimum_range:
-                findings.append(Finding("R2", (key,), low, high))
-        for relation in relations:
-            hidden = [key for key in relation.keys if key in view.hidden]
-            if len(hidden) < 2 or not all(view.hidden[k] is CellStatus.PRIMAIR for k in hidden):
-                continue
-            span = program.interval(hidden)
-            if span and span[1] - span[0] < 0.5 and span[1] < settings.threshold:
-                findings.append(Finding("R3", tuple(hidden), *span))
+        found = _group_findings(keys, relations, view)
+        if found is None and believed & set(relations):
+            # The published cells contradict a declared relation: the reader sees that it
+            # does not hold here and stops believing it.
+            found = _group_findings(keys, [r for r in relations if r not in believed], view)
+        if found is None:
+            found = [Finding("inconsistent", tuple(keys), 0, 0)]
+        findings.extend(found)
     return findings
 
 
@@ -205,4 +226,11 @@ def reader_view(problem: ProtectionProblem, statuses: dict[CellKey, CellStatus])
     published |= {key: Decimal(0) for key in shown if statuses[key] is CellStatus.STRUCTUREEL}
     hidden = {key: statuses[key] for key in shown if statuses[key] in HIDING}
     is_count = {key: problem.cells[key].is_count for key in shown}
-    return ReaderView(published, hidden, is_count, tuple(problem.relations), problem.settings)  # type: ignore[arg-type]
+    return ReaderView(
+        published,  # type: ignore[arg-type]
+        hidden,
+        is_count,
+        tuple(problem.relations),
+        problem.settings,
+        tuple(problem.believed),
+    )

@@ -86,13 +86,16 @@ class ProtectionProblem:
     frozen: dict[CellKey, CellStatus] = field(default_factory=dict)  # published before (history)
     settings: Settings = field(default_factory=Settings)
     shown: frozenset[CellKey] | None = None  # cells a reader sees; None: all cells
+    # Declared relations the data misses (registrations that do not quite add up): a reader who
+    # takes them at their word still narrows hidden cells, so the audit protects against them too.
+    believed: list[Relation] = field(default_factory=list)
 
     def is_shown(self, key: CellKey) -> bool:
         return self.shown is None or key in self.shown
 
     def relations_of(self) -> dict[CellKey, list[Relation]]:
         index: dict[CellKey, list[Relation]] = {}
-        for relation in self.relations:
+        for relation in [*self.relations, *self.believed]:
             for key in relation.keys:
                 index.setdefault(key, []).append(relation)
         return index

@@ -203,13 +203,17 @@ def protection_problem(
     cells = collect_cells(tables)
     cells[HUNDRED] = ProtectionCell(HUNDRED, Decimal(100), False)
     values = _values(cells)
-    # Only relations that hold on the real data are relations a reader could use.
+    # Relations that hold on the real data are what a reader can use; the declared ones the data
+    # misses are what a reader may still believe.
     delivered = [key for key, cell in cells.items() if cell.value is not None]
-    relations = relations_that_hold(declared_relations(delivered, catalogue), values)
+    declared = declared_relations(delivered, catalogue)
+    relations = relations_that_hold(declared, values)
+    holding = {frozenset(relation.keys) for relation in relations}
+    believed = [relation for relation in declared if frozenset(relation.keys) not in holding]
     settings = settings_of(catalogue)
     fixed = {HUNDRED: CellStatus.WAARDE, **(frozen or {})}
     fixed |= {key: CellStatus.STRUCTUREEL for key in structural_keys(cells, catalogue)}
     shown = frozenset({HUNDRED, *(c.key for t in tables for c in t.cells if c.key is not None)})
     return ProtectionProblem(
-        cells, relations, share_links(cells, catalogue), fixed, settings, shown
+        cells, relations, share_links(cells, catalogue), fixed, settings, shown, believed
     )

@@ -157,13 +157,14 @@ def reader_view_from_artefacts(
         for cell in figure.cells
         if cell.key is not None
     }
-    relations = _usable(declared_relations([*values, *hidden], catalogue), values, short)
+    relations, believed = _usable(declared_relations([*values, *hidden], catalogue), values, short)
     view = ReaderView(
         values,
         hidden,
         is_count,
         tuple(relations),
         settings_of(catalogue),
+        tuple(believed),
     )
     return view, problems
 
@@ -175,19 +176,21 @@ def _is_count(key: tuple[str, str, str], catalogue: Catalogue) -> bool:
 
 def _usable(
     relations: list[Relation], values: dict[tuple[str, str, str], Decimal], short: set[str]
-) -> list[Relation]:
-    """What a reader can use: a relation with a hidden cell as declared, except a sum over a
-    breakdown the figure says may fall short of its total (then Σ ≤ total); one whose cells are
-    all published as it holds on them (an incomplete sum as Σ ≤ total), or not at all."""
-    used = []
+) -> tuple[list[Relation], list[Relation]]:
+    """What a reader can use, and what a reader may believe. A relation whose cells are all
+    published is used as it holds on them (an incomplete sum as Σ ≤ total), or not at all. One
+    with a hidden cell cannot be checked: it is believed as declared, except a sum over a
+    breakdown the figure says may fall short of its total (then Σ ≤ total)."""
+    used: list[Relation] = []
+    believed: list[Relation] = []
     for relation in relations:
         if any(key not in values for key in relation.keys):
             parts = [key[0] for key in relation.keys if key != relation.total]
             maybe_short = relation.kind is RelationKind.SOM and any(p in short for p in parts)
-            used.append(relation.at_most() if maybe_short else relation)
+            believed.append(relation.at_most() if maybe_short else relation)
         else:
             used.extend(relations_that_hold([relation], values))  # type: ignore[arg-type]
-    return used
+    return used, believed
 
 
 def audit_edition(published: PublishedEdition, directory: Path, catalogue: Catalogue) -> list[str]:
