@@ -141,28 +141,37 @@ def response_of(url: str, method: str = "GET") -> tuple[int, dict[str, str], byt
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
 
 
+def _read_answer(connection: socket.socket) -> bytes:
+    answer = b""
+    with contextlib.suppress(OSError):
+        while b"\r\n\r\n" not in answer and (part := connection.recv(65536)):
+            answer += part
+        head, _, body = answer.partition(b"\r\n\r\n")
+        length = re.search(rb"(?i)content-length:\s*(\d+)", head)
+        while length and len(body) < int(length.group(1)) and (part := connection.recv(65536)):
+            answer += part
+            body += part
+    return answer
+
+
 def raw_request(url: str, head: str, body_bytes: int = 0) -> tuple[int, str]:
-    """Send a request line and headers, then up to `body_bytes` of body for as long as the server
-    has not answered; returns the status and the response text. The answer is read as soon as it
-    arrives, before the server closes a connection whose body it did not want."""
+    """Send a request line and headers; a server that answers on the headers alone is read at
+    once (before it closes a connection whose body it does not want); then up to `body_bytes` of
+    body is offered. Returns the status and the response text."""
     host, port = url.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=20) as connection:
         connection.sendall(head.encode())
+        answer = b""
+        if select.select([connection], [], [], 2.0)[0]:
+            answer = _read_answer(connection)
         chunk = b"0" * 1024 * 1024
         sent = 0
-        with contextlib.suppress(OSError):  # the server answered and closed
-            while sent < body_bytes and not select.select([connection], [], [], 0)[0]:
+        with contextlib.suppress(OSError):  # the server closed: it did not want the body
+            while sent < body_bytes:
                 connection.sendall(chunk)
                 sent += len(chunk)
-        answer = b""
-        with contextlib.suppress(OSError):
-            while b"\r\n\r\n" not in answer and (part := connection.recv(65536)):
-                answer += part
-            head_part, _, body = answer.partition(b"\r\n\r\n")
-            length = re.search(rb"(?i)content-length:\s*(\d+)", head_part)
-            while length and len(body) < int(length.group(1)) and (part := connection.recv(65536)):
-                answer += part
-                body += part
+        if not answer:
+            answer = _read_answer(connection)
     status = int(answer.split(b" ", 2)[1])
     return status, answer.decode(errors="replace")
 
