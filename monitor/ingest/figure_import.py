@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from monitor.domain.catalogue import Catalogue
 from monitor.ingest.diff import CijferDiff, diff_against_stored
@@ -131,26 +131,26 @@ def _check_links(data_dir: Path, upload: ValidatedUpload, catalogue: Catalogue) 
     return replace(upload, notes=(*upload.notes, *notes))
 
 
-def _staged_frame(rows: tuple[CijferRow, ...], bron: str) -> pd.DataFrame:
-    return pd.DataFrame(
+def _staged_table(rows: tuple[CijferRow, ...], bron: str) -> pa.Table:
+    return pa.table(
         {
-            "indicator": [r.indicator for r in rows],
-            "periode": [r.period.key for r in rows],
-            "periode_soort": [r.period.kind.value for r in rows],
-            "jaar": [r.period.year for r in rows],
-            "volgnummer": [r.period.index for r in rows],
-            "einddatum": [r.period.end for r in rows],
-            "categorie": [r.categorie for r in rows],
-            "gemeente": [r.gemeente for r in rows],
-            "waarde": [str(r.waarde) for r in rows],
-            "bron": [bron] * len(rows),
+            "indicator": pa.array([r.indicator for r in rows], pa.string()),
+            "periode": pa.array([r.period.key for r in rows], pa.string()),
+            "periode_soort": pa.array([r.period.kind.value for r in rows], pa.string()),
+            "jaar": pa.array([r.period.year for r in rows], pa.int64()),
+            "volgnummer": pa.array([r.period.index for r in rows], pa.int64()),
+            "einddatum": pa.array([r.period.end for r in rows], pa.date32()),
+            "categorie": pa.array([r.categorie for r in rows], pa.string()),
+            "gemeente": pa.array([r.gemeente for r in rows], pa.string()),
+            "waarde": pa.array([str(r.waarde) for r in rows], pa.string()),
+            "bron": pa.array([bron] * len(rows), pa.string()),
         }
     )
 
 
 def stage_rows(con: duckdb.DuckDBPyConnection, rows: tuple[CijferRow, ...], bron: str) -> None:
     """Make the rows visible to the store queries as the relation `staged_cijfers`."""
-    con.register("staged_cijfers", _staged_frame(rows, bron))
+    con.register("staged_cijfers", _staged_table(rows, bron))
 
 
 def replace_staged(con: duckdb.DuckDBPyConnection) -> None:

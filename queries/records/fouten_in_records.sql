@@ -1,48 +1,21 @@
--- Purpose: every row of one records file that cannot be used, with the column and the reason:
---          empty client or category, a date that is not 2024-03-31 / 31-03-2024 / 31-3-2024, an
---          einddatum before the begindatum, a gemeente that is no CBS code, and for participatie
---          an unknown regeling, geslacht, geboortejaar, trede or loonkostensubsidie. `volgnummer`
---          counts the data rows as DuckDB reads them (the first is 1); monitor.ingest.records.compute turns it
---          into the row the user sees. The first $maximum problems in file order, with the total.
--- Parameters: $bestand (one CSV file, UTF-8), $scheidingsteken, $kolommen (MAP of column name to
---             VARCHAR in file order), $soort ('wmo', 'jeugd' or 'participatie'), $maximum,
---             $laatste_jaar (a date after that year is refused: an open end written as a date).
-WITH gelezen AS (
-    SELECT row_number() OVER () AS volgnummer, *
-    FROM read_csv($bestand, delim = $scheidingsteken, header = true, auto_detect = false,
-                  columns = $kolommen, quote = '"', escape = '"')
-), ruw AS (
-    -- Optional columns that the file lacks become NULL.
-    FROM gelezen
-    UNION ALL BY NAME
-    FROM (SELECT NULL::BIGINT AS volgnummer, NULL::VARCHAR AS client, NULL::VARCHAR AS categorie,
-                 NULL::VARCHAR AS begindatum, NULL::VARCHAR AS einddatum,
-                 NULL::VARCHAR AS gemeente, NULL::VARCHAR AS geslacht,
-                 NULL::VARCHAR AS geboortejaar, NULL::VARCHAR AS leefsituatie,
-                 NULL::VARCHAR AS trede, NULL::VARCHAR AS loonkostensubsidie)
-    WHERE false
-), tekst AS (
-    SELECT volgnummer,
-           nullif(trim(client), '') AS client,
-           nullif(trim(categorie), '') AS categorie,
-           nullif(trim(begindatum), '') AS begindatum,
-           nullif(trim(einddatum), '') AS einddatum,
-           nullif(trim(gemeente), '') AS gemeente,
-           lower(trim(geslacht)) AS geslacht,
-           nullif(trim(geboortejaar), '') AS geboortejaar,
-           lower(trim(trede)) AS trede,
-           lower(trim(loonkostensubsidie)) AS loonkostensubsidie,
-           CASE WHEN $soort = 'participatie'
-                THEN lower(regexp_replace(trim(categorie), '[\s.\-_/]', '', 'g')) END AS regeling
-    FROM ruw
-    -- A row without any value is skipped, as a spreadsheet shows it: empty.
-    WHERE coalesce(client, categorie, begindatum, einddatum, gemeente, geslacht, geboortejaar,
-                   leefsituatie, trede, loonkostensubsidie) IS NOT NULL
-), datums AS (
-    SELECT *,
-           CAST(try_strptime(begindatum, ['%Y-%m-%d', '%d-%m-%Y']) AS DATE) AS begin_datum,
-           CAST(try_strptime(einddatum, ['%Y-%m-%d', '%d-%m-%Y']) AS DATE) AS eind_datum
-    FROM tekst
+-- Purpose: every row of one records file (its rows in the work table `records`) that cannot be used,
+--          with the column and the reason: empty client or category, a date that is not 2024-03-31 /
+--          31-03-2024 / 31-3-2024, an einddatum before the begindatum, a gemeente that is no CBS
+--          code, and for participatie an unknown regeling, geslacht, geboortejaar, trede or
+--          loonkostensubsidie. `volgnummer` counts the data rows as DuckDB reads them (the first is
+--          1); monitor.ingest.records.reading turns it into the row the user sees. The first
+--          $maximum problems in file order, with the total.
+-- Parameters: $bron (the file's position in the import), $soort ('wmo', 'jeugd' or 'participatie'),
+--             $maximum, $laatste_jaar (a date after that year is refused: an open end written as a
+--             date).
+WITH datums AS (
+    SELECT volgnummer, client, categorie, regeling, begindatum_tekst AS begindatum,
+           einddatum_tekst AS einddatum, gemeente_tekst AS gemeente, geslacht_tekst AS geslacht,
+           geboortejaar_tekst AS geboortejaar, trede_tekst AS trede,
+           loonkostensubsidie_tekst AS loonkostensubsidie, begindatum AS begin_datum,
+           einddatum AS eind_datum
+    FROM records
+    WHERE bron = $bron
 ), geldig AS (
     SELECT *,
            begin_datum IS NOT NULL AND year(begin_datum) BETWEEN 1900 AND 2100 AS begin_goed,

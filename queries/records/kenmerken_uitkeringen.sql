@@ -1,44 +1,16 @@
 -- Purpose: the kenmerken of the running uitkeringen (P-wet and IOAW) on each quarter-end
 --          peildatum: geslacht, leefsituatie, leeftijdsklasse (age = year of the peildatum minus
 --          geboortejaar), looptijdklasse (time since the begindatum of the zorgperiode) and,
---          when the file has the column, trede. An uitkering runs on P as in clientcijfers.sql
---          (zorgperiodes per client with the same $gap_dagen); its kenmerken come from the latest
+--          when the file has the column, trede. An uitkering runs on P when the client's
+--          zorgperiode in total (zorgperiodes.sql) does, as in clientcijfers.sql; its kenmerken
+--          come from the latest
 --          record of that zorgperiode that began on or before P (latest begindatum, then the
 --          later row), the trede from the latest such record that has one. Every category seen
 --          at any peildatum of a gemeente, and the fixed leeftijd- and looptijdklassen, get a row
 --          for every peildatum, zero included; the categories of a kenmerk add up to the stand.
--- Parameters: $bestanden, $scheidingsteken, $kolommen, $gap_dagen, $tot, $vanaf (as in
---             clientcijfers.sql), $met_trede (the file has a trede column).
-WITH gelezen AS (
-    SELECT row_number() OVER () AS volgnummer, *
-    FROM read_csv($bestanden, delim = $scheidingsteken, header = true, auto_detect = false,
-                  columns = $kolommen, quote = '"', escape = '"')
-), ruw AS (
-    FROM gelezen
-    UNION ALL BY NAME
-    FROM (SELECT NULL::VARCHAR AS client, NULL::VARCHAR AS categorie, NULL::VARCHAR AS begindatum,
-                 NULL::VARCHAR AS einddatum, NULL::VARCHAR AS gemeente, NULL::VARCHAR AS geslacht,
-                 NULL::VARCHAR AS geboortejaar, NULL::VARCHAR AS leefsituatie,
-                 NULL::VARCHAR AS trede)
-    WHERE false
-), records AS (
-    SELECT volgnummer,
-           coalesce(upper(nullif(trim(gemeente), '')), '') AS gemeente,
-           trim(client) AS client,
-           CAST(try_strptime(trim(begindatum), ['%Y-%m-%d', '%d-%m-%Y']) AS DATE) AS begindatum,
-           CAST(try_strptime(nullif(trim(einddatum), ''), ['%Y-%m-%d', '%d-%m-%Y']) AS DATE) AS einddatum,
-           lower(regexp_replace(trim(categorie), '[\s.\-_/]', '', 'g'))
-               IN ('participatiewet', 'pwet', 'pw', 'bijstand', 'algemenebijstand', 'wwb', 'ioaw')
-               AS telt,
-           CASE WHEN lower(trim(geslacht)) IN ('m', 'man', 'mannelijk') THEN 'Man'
-                WHEN lower(trim(geslacht)) IN ('v', 'vrouw', 'vrouwelijk', 'f') THEN 'Vrouw'
-                ELSE 'Onbekend' END AS geslacht,
-           coalesce(nullif(trim(leefsituatie), ''), 'Onbekend') AS leefsituatie,
-           TRY_CAST(nullif(trim(geboortejaar), '') AS INTEGER) AS geboortejaar,
-           'Trede ' || nullif(regexp_extract(lower(trim(trede)), '^(trede\s*)?([1-6])$', 2), '') AS trede
-    FROM ruw
-    WHERE nullif(trim(begindatum), '') IS NOT NULL
-), indicaties AS (
+-- Parameters: $tot, $vanaf (as in clientcijfers.sql), $met_trede (the file has a trede
+--             column).
+WITH indicaties AS (
     SELECT *, coalesce(einddatum, DATE '9999-12-31') AS eind FROM records WHERE telt
 ), bereik AS (
     SELECT date_trunc('month', min(begindatum)) AS eerste,
@@ -50,30 +22,18 @@ WITH gelezen AS (
     FROM bereik, range(eerste, laatste + INTERVAL 1 MONTH, INTERVAL 1 MONTH) AS r(maand)
     WHERE month(maand) % 3 = 0
       AND maand >= coalesce(CAST($vanaf AS DATE), DATE '0001-01-01')
-), genummerd AS (
-    SELECT gemeente, client, begindatum, eind,
-           sum(CASE WHEN eerder_eind IS NULL OR begindatum > eerder_eind + $gap_dagen THEN 1 ELSE 0 END)
-               OVER (PARTITION BY gemeente, client ORDER BY begindatum, eind ROWS UNBOUNDED PRECEDING)
-               AS zorgperiode
-    FROM (
-        SELECT *, max(eind) OVER (PARTITION BY gemeente, client ORDER BY begindatum, eind
-                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS eerder_eind
-        FROM indicaties
-    )
-), zorgperiodes AS (
-    SELECT gemeente, client, min(begindatum) AS begindatum, max(eind) AS eind
-    FROM genummerd
-    GROUP BY gemeente, client, zorgperiode
+), perioden_totaal AS (
+    SELECT gemeente, client, begindatum, einddatum AS eind FROM zorgperiodes WHERE categorie = ''
 ), lopend AS (
     SELECT z.gemeente, z.client, z.begindatum AS zorgperiode_begin, p.peildatum
-    FROM zorgperiodes AS z
+    FROM perioden_totaal AS z
     JOIN peildata AS p ON z.begindatum <= p.peildatum AND z.eind > p.peildatum
 ), kenmerken AS (
     SELECT l.gemeente, l.client, l.zorgperiode_begin, l.peildatum,
-           arg_max(r.geslacht, {'b': r.begindatum, 'v': r.volgnummer}) AS geslacht,
-           arg_max(r.leefsituatie, {'b': r.begindatum, 'v': r.volgnummer}) AS leefsituatie,
-           arg_max(r.geboortejaar, {'b': r.begindatum, 'v': r.volgnummer}) AS geboortejaar,
-           arg_max(r.trede, {'b': r.begindatum, 'v': r.volgnummer}) FILTER (WHERE r.trede IS NOT NULL)
+           arg_max(r.geslacht, {'b': r.begindatum, 'f': r.bron, 'v': r.volgnummer}) AS geslacht,
+           arg_max(r.leefsituatie, {'b': r.begindatum, 'f': r.bron, 'v': r.volgnummer}) AS leefsituatie,
+           arg_max(r.geboortejaar, {'b': r.begindatum, 'f': r.bron, 'v': r.volgnummer}) AS geboortejaar,
+           arg_max(r.trede, {'b': r.begindatum, 'f': r.bron, 'v': r.volgnummer}) FILTER (WHERE r.trede IS NOT NULL)
                AS trede
     FROM lopend AS l
     JOIN indicaties AS r
@@ -106,7 +66,7 @@ WITH gelezen AS (
     FROM kenmerken
     WHERE $met_trede
 ), gemeenten AS (
-    SELECT DISTINCT gemeente FROM zorgperiodes WHERE begindatum <= (SELECT max(peildatum) FROM peildata)
+    SELECT DISTINCT gemeente FROM perioden_totaal WHERE begindatum <= (SELECT max(peildatum) FROM peildata)
 ), vaste_klassen AS (
     SELECT * FROM (VALUES
         ('participatie.uitkeringen_leeftijd', '18-26 jaar'),

@@ -5,11 +5,12 @@ uitkeringen (Participatie), refuses anything that looks like a BSN, validates ev
 computes zorgperiodes and the figures per month in SQL (`queries/records/`) and publishes them
 through the same staging and replace path as a figure upload, with bron = 'records'.
 
-DuckDB streams the CSV files: every query reads the files itself, so a file of millions of rows
-is never held in Python or in memory as a whole. Python only looks at the header, the first bytes
-(encoding, separator) and, when a file is refused, at the rows it names. Excel workbooks and files
-that need converting (Windows-1252, or several files with different layouts) are first written
-as one UTF-8 CSV per source in a temporary directory.
+DuckDB reads each file once into a work table (which may spill to a private temporary
+directory), checks it there and parses the rows into the work table `records`; the zorgperiodes
+are formed once from those (`records/zorgperiodes.sql`) and every figure is counted from them.
+A file of millions of rows is never held in Python. Python only looks at the header, the first
+bytes (encoding, separator) and, when a file is refused, at the rows it names. Excel workbooks and
+Windows-1252 files are first written as one UTF-8 CSV per source in a temporary directory.
 
 What a records file looks like is in `monitor.ingest.records.layout`; reading and validating the files in
 `monitor.ingest.records.reading`. This module computes the figures, compares them with what is published
@@ -18,7 +19,6 @@ and publishes them.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
@@ -34,10 +34,10 @@ from monitor.ingest.extent import category_problems
 from monitor.ingest.figure_import import compare_and_store
 from monitor.ingest.files import UploadFile
 from monitor.ingest.problems import ImportRefused, Problem
-from monitor.ingest.records.layout import INDICATORS, KIND_LABEL, RecordKind, canonical_layout
+from monitor.ingest.records.layout import INDICATORS, KIND_LABEL, RecordKind
 from monitor.ingest.records.reading import Work, read_sources, validate_sources, work_database
 from monitor.store.snapshots import SourceFile, VersionInfo
-from monitor.store.sql import load_sql
+from monitor.store.sql import execute, load_sql
 
 
 @dataclass(frozen=True)
@@ -79,37 +79,6 @@ class RecordsImportResult:
 # ---------------------------------------------------------------- computing
 
 
-def _normalised(work: Work, kind: RecordKind) -> tuple[list[str], str, dict[str, str]]:
-    """The files, separator and layout the computing queries read. One layout is read as it is;
-    several different layouts are first rewritten into the canonical one."""
-    first = work.sources[0]
-    if all(
-        s.separator == first.separator and list(s.columns) == list(first.columns)
-        for s in work.sources
-    ):
-        return [str(s.path) for s in work.sources], first.separator, first.columns
-    layout = canonical_layout(kind)
-    paths = []
-    for index, source in enumerate(work.sources):
-        target = work.directory / f"canoniek{index}.csv"
-        names = list(source.columns)
-        with (
-            source.path.open(encoding="utf-8-sig", newline="") as handle,
-            target.open("w", encoding="utf-8", newline="") as out,
-        ):
-            reader = csv.reader(handle, delimiter=source.separator)
-            writer = csv.writer(out, delimiter=";", lineterminator="\n")
-            next(reader, None)
-            writer.writerow(layout)
-            for record in reader:
-                if not record:
-                    continue
-                values = dict(zip(names, record, strict=False))
-                writer.writerow([values.get(name, "") for name in layout])
-        paths.append(str(target))
-    return paths, ";", layout
-
-
 def _last_month(tot: Period | None) -> dt.date | None:
     return None if tot is None else Period.month(tot.year, tot.last_month).end
 
@@ -126,13 +95,9 @@ def _compute(
     tot: Period | None,
     vanaf: Period | None,
 ) -> pa.Table:
-    paths, separator, layout = _normalised(work, kind)
+    execute(work.con, "records/zorgperiodes", gap_dagen=gap_dagen)
     stand, instroom, uitstroom = INDICATORS[kind]
-    common = {
-        "bestanden": paths,
-        "scheidingsteken": separator,
-        "kolommen": layout,
-        "gap_dagen": gap_dagen,
+    span = {
         "tot": _last_month(tot),
         "vanaf": None if vanaf is None else Period.month(vanaf.year, vanaf.first_month).start,
     }
@@ -140,8 +105,7 @@ def _compute(
         _arrow(
             work.con,
             "records/clientcijfers",
-            **common,
-            soort=kind.value,
+            **span,
             per_categorie=kind is not RecordKind.PARTICIPATIE,
             stand=stand,
             instroom=instroom,
@@ -151,12 +115,10 @@ def _compute(
     if kind is RecordKind.PARTICIPATIE:
         present = set().union(*(s.present for s in work.sources))
         tables.append(
-            _arrow(
-                work.con, "records/kenmerken_uitkeringen", **common, met_trede="trede" in present
-            )
+            _arrow(work.con, "records/kenmerken_uitkeringen", **span, met_trede="trede" in present)
         )
         if "loonkostensubsidie" in present:
-            tables.append(_arrow(work.con, "records/loonkostensubsidie_per_maand", **common))
+            tables.append(_arrow(work.con, "records/loonkostensubsidie_per_maand", **span))
     schema = tables[0].schema
     return pa.concat_tables([t.cast(schema) for t in tables])
 

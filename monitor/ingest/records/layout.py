@@ -138,7 +138,3 @@ def example_header(kind: RecordKind) -> str:
     if kind is RecordKind.PARTICIPATIE:
         return "client;regeling;begindatum;einddatum;geslacht;geboortejaar;leefsituatie"
     return "client;voorziening_of_productcategorie;begindatum;einddatum"
-
-
-def canonical_layout(kind: RecordKind) -> dict[str, str]:
-    return {column.name: "VARCHAR" for column in COLUMNS[kind]}

@@ -109,6 +109,7 @@ def work_database() -> Iterator[Work]:
         )
         try:
             execute(con, "records/zonder_voortgangsbalk")
+            execute(con, "records/records_tabel")
             yield Work(con, Path(directory))
         finally:
             con.close()
@@ -391,9 +392,7 @@ def _csv_error(source: Source, error: duckdb.Error) -> Problem:
 
 def _check_bsn(work: Work, source: Source) -> None:
     candidates: dict[str, list[str]] = {}
-    for kolom, waarde in execute(
-        work.con, "records/bsn_kandidaten", **_read_params(source)
-    ).fetchall():
+    for kolom, waarde in execute(work.con, "records/bsn_kandidaten").fetchall():
         candidates.setdefault(kolom, []).append(waarde)
     for kolom, values in candidates.items():
         if column_holds_bsns(values, minimum_candidates=1):
@@ -489,9 +488,8 @@ def _check_text(work: Work, source: Source) -> None:
         if problem := unsafe_problem(name):
             work.problems.append(source.problem(problem, source.header_row, f"kolom {index + 1}"))
     rows = execute(
-        work.con, "records/onveilige_tekst", **_read_params(source),
-        patroon=UNSAFE_PATTERN, maximum=MAX_REPORTED,
-    ).fetchall()  # fmt: skip
+        work.con, "records/onveilige_tekst", patroon=UNSAFE_PATTERN, maximum=MAX_REPORTED
+    ).fetchall()
     user_rows = _user_rows(source, [r[0] for r in rows]) if rows else {}
     for volgnummer, kolom, waarde in rows:
         work.problems.append(
@@ -501,11 +499,11 @@ def _check_text(work: Work, source: Source) -> None:
         )
 
 
-def _check_rows(work: Work, source: Source, kind: RecordKind) -> None:
+def _check_rows(work: Work, source: Source, bron: int, kind: RecordKind) -> None:
     rows = execute(
         work.con,
         "records/fouten_in_records",
-        **_read_params(source),
+        bron=bron,
         soort=kind.value,
         maximum=MAX_REPORTED,
         laatste_jaar=last_year(),
@@ -532,11 +530,15 @@ def _check_rows(work: Work, source: Source, kind: RecordKind) -> None:
 
 
 def validate_sources(work: Work, kind: RecordKind) -> None:
-    for source in work.sources:
+    """Read every file once into the work table `ruw`, check its texts there, parse its rows
+    once into the work table `records` and check those."""
+    for index, source in enumerate(work.sources):
         try:
+            execute(work.con, "records/ruw_laden", **_read_params(source))
             _check_bsn(work, source)
             _check_text(work, source)
-            _check_rows(work, source, kind)
+            execute(work.con, "records/records_toevoegen", bron=index, soort=kind.value)
+            _check_rows(work, source, index, kind)
         except duckdb.InvalidInputException as error:
             work.problems.append(_csv_error(source, error))
             continue
