@@ -49,6 +49,10 @@ def run_dashboard() -> None:
 if __name__ == "__main__":
     run_dashboard()
 else:
+    from monitor.config import data_dir
     from monitor.server.guard import guard_middleware
+    from monitor.server.warm import warm_server
 
     app = st.App(__file__, middleware=guard_middleware())
+    # While the server comes up: the first reader after a start finds the newest editions built.
+    warm_server(data_dir())

@@ -54,6 +54,12 @@ def _chart_for_page(figure: PublishedFigure) -> tuple[str, tuple[tuple[str, byte
     return json.dumps(spec), arrow
 
 
+def prepare_figure(figure: PublishedFigure) -> None:
+    """Build what a page view of `figure` draws from the caches (its chart), before a reader
+    asks: the server does this for the newest editions when it starts."""
+    _chart_for_page(figure)
+
+
 def render_figure(figure: PublishedFigure) -> None:
     # Titles, sentences and notes carry names from the catalogue and the data files: shown as
     # text, never as Markdown (a link or an image in a category would reach every reader).
