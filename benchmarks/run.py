@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import faults, figures, records
+from benchmarks import faults, figures, first_visit, records, replicas
 from benchmarks.common import print_table
 
 BENCHMARKS = (
@@ -23,8 +23,10 @@ BENCHMARKS = (
     figures.chapter_build,
     figures.report_build,
     figures.browser_load,
+    first_visit.first_visit,
     records.records_import,
     faults.fault_benchmarks,
+    replicas.replica_load,
 )
 
 

@@ -5,128 +5,43 @@ working through the proxy in Debian's Chromium."""
 
 from __future__ import annotations
 
-import http.client
-import os
 import shutil
-import ssl
-import subprocess
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from monitor.config import PROJECT_ROOT
-from monitor.demo.login import stop_process
+from tests.support.nginx import (
+    NGINX,
+    NGINX_MISSING,
+    Proxy,
+    running_nginx,
+    self_signed_certificate,
+    site_config,
+    status_of,
+)
 from tests.support.server import free_port, running_dashboard
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-NGINX = Path("/usr/sbin/nginx")
-NGINX_MISSING = (
-    f"{NGINX} ontbreekt: installeer nginx van Debian (apt-get install nginx; .ci/run doet dat "
-    "zelf). / nginx is missing: install Debian's nginx."
-)
-SITE = PROJECT_ROOT / "deploy" / "nginx" / "monitor.conf"
 ONCE = [
     "strict-transport-security", "x-frame-options", "x-content-type-options", "referrer-policy",
     "content-security-policy",
 ]  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Proxy:
-    https_port: int
-    http_port: int
-    log: Path
-
-
-def site_config(dashboard_port: int, https_port: int, http_port: int, certs: Path) -> str:
-    """The shipped file with the values a gemeente replaces (marked VERVANG) filled in."""
-    text = SITE.read_text(encoding="utf-8")
-    replacements = {
-        "server 127.0.0.1:8501;": f"server 127.0.0.1:{dashboard_port};",
-        "listen 443 ssl;": f"listen 127.0.0.1:{https_port} ssl;",
-        "listen 80;": f"listen 127.0.0.1:{http_port};",
-        "server_name monitor.example.nl;": "server_name localhost;",
-        "/etc/ssl/monitor/fullchain.pem": str(certs / "cert.pem"),
-        "/etc/ssl/monitor/privkey.pem": str(certs / "key.pem"),
-    }
-    for old, new in replacements.items():
-        assert old in text, f"{SITE.name} no longer has {old!r}"
-        text = text.replace(old, new)
-    return text
-
-
 @pytest.fixture(scope="module")
 def proxy(demo_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proxy]:
     if not NGINX.exists():
         pytest.fail(NGINX_MISSING)
-    work = tmp_path_factory.mktemp("nginx")
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
-         "/CN=localhost", "-keyout", str(work / "key.pem"), "-out", str(work / "cert.pem")],
-        check=True, capture_output=True,
-    )  # fmt: skip
+    work = self_signed_certificate(tmp_path_factory.mktemp("nginx"))
     with running_dashboard(demo_data_dir, log=work / "dashboard.log") as dashboard:
         dashboard_port = int(dashboard.url.rsplit(":", 1)[1])
         https_port, http_port = free_port(), free_port()
-        (work / "monitor.conf").write_text(
-            site_config(dashboard_port, https_port, http_port, work), encoding="utf-8"
-        )
-        # Root's nginx workers run as nobody, who cannot enter the test's private directory.
-        user = "user root;\n" if os.geteuid() == 0 else ""
-        (work / "nginx.conf").write_text(
-            f"{user}worker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
-            "events {}\nhttp {\n  access_log off;\n"
-            + "".join(f"  {kind}_temp_path {work}/{kind};\n"
-                      for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-            + f"  include {work}/monitor.conf;\n}}\n",
-            encoding="utf-8",
-        )  # fmt: skip
-        nginx = subprocess.Popen(
-            [str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            deadline = time.monotonic() + 20
-            while status_of(https_port, "/_stcore/health")[0] != 200:
-                if nginx.poll() is not None or time.monotonic() > deadline:
-                    log = (work / "error.log").read_text(errors="replace")
-                    raise RuntimeError(f"nginx did not start:\n{log}")
-                time.sleep(0.2)
-            yield Proxy(https_port, http_port, work / "error.log")
-        finally:
-            stop_process(nginx, 10)
-
-
-def status_of(
-    port: int,
-    path: str,
-    method: str = "GET",
-    headers: dict[str, str] | None = None,
-    tls: bool = True,
-) -> tuple[int, list[tuple[str, str]]]:
-    if tls:
-        context = ssl.create_default_context()
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE  # our own self-signed test certificate
-        connection: http.client.HTTPConnection = http.client.HTTPSConnection(
-            "localhost", port, timeout=10, context=context
-        )
-    else:
-        connection = http.client.HTTPConnection("localhost", port, timeout=10)
-    try:
-        connection.request(method, path, headers=headers or {})
-        response = connection.getresponse()
-        response.read()
-        return response.status, [(k.lower(), v) for k, v in response.getheaders()]
-    except OSError:
-        return 0, []
-    finally:
-        connection.close()
+        site = site_config([dashboard_port], https_port, http_port, work)
+        with running_nginx(work, site, https_port, http_port) as running:
+            yield running
 
 
 def test_nginx_is_installed_for_the_deployment_tests() -> None:

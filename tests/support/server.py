@@ -127,8 +127,24 @@ def running_dashboard(
         "--server.headless", "true", "--server.port", str(port), "--browser.gatherUsageStats", "false",
         *(extra_args or []),
     ]  # fmt: skip
+    with running_server(command, env, port, log=log, host=host) as dashboard:
+        yield dashboard
+
+
+@contextlib.contextmanager
+def running_server(
+    command: list[str],
+    env: dict[str, str],
+    port: int,
+    *,
+    cwd: Path = PROJECT_ROOT,
+    log: Path | None = None,
+    host: str = "127.0.0.1",
+) -> Iterator[Dashboard]:
+    """Any command that starts the dashboard on `port`, until it answers its health check;
+    stopped when the block ends."""
     with log.open("wb") if log else open(os.devnull, "wb") as output:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=output,  # nosec B603
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output,  # nosec B603
                                    stderr=subprocess.STDOUT)  # fmt: skip
     dashboard = Dashboard(f"http://{host}:{port}", process, log)
     try:
