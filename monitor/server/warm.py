@@ -74,8 +74,9 @@ def _watch(data_dir: Path, seen: str) -> None:
         time.sleep(WATCH_SECONDS)
         try:
             now = store_version(data_dir)
-        except Exception:
-            continue
+        except OSError:
+            # The store directory is being written or moved: look again at the next tick.
+            now = seen
         if now != seen:
             seen = now
             _warm_and_say(data_dir)
