@@ -63,7 +63,6 @@ def _edition(text: str | None, data_dir: Path) -> Edition:
 def command_import(args: argparse.Namespace) -> int:
     from monitor.ingest.figure_import import import_files
     from monitor.ingest.files import UploadFile
-    from monitor.publication.edition import current_catalogue
 
     files = [UploadFile(Path(name), Path(name).name) for name in args.files]
     missing = [f.name for f in files if not f.path.is_file()]
@@ -74,6 +73,10 @@ def command_import(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     if args.records:
         return _import_records(args, files)
+    # Only a figure import needs the catalogue (and the gate it comes with): records imports
+    # start faster without it.
+    from monitor.publication.edition import current_catalogue
+
     result = import_files(
         config.data_dir(),
         files,
