@@ -1,9 +1,9 @@
-"""The published editions built before the first reader arrives, and again after a publication.
+"""The newest published editions built while the server starts, and again after a publication.
 
-Building an edition (every figure through the gate, its sentences, chart data and tables) and
-importing what the reading pages import costs seconds; without this the first raadslid after a
-restart, or after a publication, waits for it. Everything built here lands in the same caches
-the pages read (`published_edition`, the chart and table caches), keyed exactly as a page asks.
+Building an edition (every figure through the gate, its sentences and chart data) and importing
+what the reading pages import costs seconds; without this the first raadslid after a restart, or
+after a publication, waits for it. Everything built here lands in the caches the pages read
+(`published_edition` and the chart cache), keyed exactly as a page asks.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from monitor.app.components.figure_view import prepare_figure
 from monitor.app.navigation import READING
 from monitor.publication.edition import published_edition, store_version
 from monitor.publication.editorial import published_editions
-from monitor.render.overview import overview
 
 NEWEST_EDITIONS = 2  # what readers open first: the newest edition and the one before it
 WATCH_SECONDS = 2.0
@@ -50,7 +49,6 @@ def warm_editions(data_dir: Path, count: int = NEWEST_EDITIONS) -> list[str]:
     warmed = []
     for info in published_editions(data_dir)[:count]:
         edition = published_edition(data_dir, info.edition, version=info.version)
-        overview(edition, edition.catalogue)
         for figure in edition.figures:
             prepare_figure(figure)
         warmed.append(info.edition.key)
