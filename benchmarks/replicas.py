@@ -38,7 +38,7 @@ def replica_load(sessions: int = 30) -> list[Result]:
     from monitor.render.artefact_audit import exported_findings
     from tests.support.nginx import running_nginx, self_signed_certificate, site_config
     from tests.support.replicas import running_replica
-    from tests.support.server import free_port
+    from tests.support.server import free_ports
 
     catalogue = load_catalogue(DEFAULT_CATALOGUE)
     with tempfile.TemporaryDirectory() as temporary:
@@ -48,12 +48,12 @@ def replica_load(sessions: int = 30) -> list[Result]:
         publish_demo_editions(
             data_dir, catalogue, [edition_from_text(e) for e in DEMO_EDITIONS], exported_findings
         )
-        ports = [free_port(), free_port()]
+        ports = free_ports(2)
         with (
             running_replica(ports[0], data_dir) as first,
             running_replica(ports[1], data_dir) as second,
         ):
-            web_port, redirect_port = free_port(), free_port()
+            web_port, redirect_port = free_ports(2)
             site = site_config(ports, web_port, redirect_port, work, tls=False)
             with running_nginx(
                 work, site, web_port, redirect_port, tls=False,

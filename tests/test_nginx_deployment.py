@@ -21,7 +21,7 @@ from tests.support.nginx import (
     site_config,
     status_of,
 )
-from tests.support.server import free_port, running_dashboard
+from tests.support.server import free_ports, running_dashboard
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -38,7 +38,7 @@ def proxy(demo_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     work = self_signed_certificate(tmp_path_factory.mktemp("nginx"))
     with running_dashboard(demo_data_dir, log=work / "dashboard.log") as dashboard:
         dashboard_port = int(dashboard.url.rsplit(":", 1)[1])
-        https_port, http_port = free_port(), free_port()
+        https_port, http_port = free_ports(2)
         site = site_config([dashboard_port], https_port, http_port, work)
         with running_nginx(work, site, https_port, http_port) as running:
             yield running

@@ -34,7 +34,7 @@ from tests.support.nginx import (
     status_of,
 )
 from tests.support.replicas import monitor_command, running_replica, unit_environment
-from tests.support.server import Dashboard, free_port
+from tests.support.server import Dashboard, free_ports
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -97,12 +97,12 @@ def deployment(
     # The replicas' shared data directory: the demo, and this test publishes into it.
     data_dir = work / "data"
     shutil.copytree(demo_data_dir, data_dir)
-    ports = [free_port(), free_port()]
+    ports = free_ports(2)
     with (
         running_replica(ports[0], data_dir, log=work / "replica-a.log") as first,
         running_replica(ports[1], data_dir, log=work / "replica-b.log") as second,
     ):
-        https_port, http_port = free_port(), free_port()
+        https_port, http_port = free_ports(2)
         site = site_config(ports, https_port, http_port, work)
         http_extra = ACCESS_LOG.format(work=work)
         with running_nginx(work, site, https_port, http_port, http_extra=http_extra) as proxy:

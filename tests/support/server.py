@@ -24,10 +24,18 @@ CHROMIUM_ARGS = [
 ]  # fmt: skip
 
 
+def free_ports(count: int) -> list[int]:
+    """`count` different free ports: all probes stay bound until every port is chosen, so two
+    calls in a row cannot hand out the same port."""
+    with contextlib.ExitStack() as stack:
+        probes = [stack.enter_context(socket.socket()) for _ in range(count)]
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [int(probe.getsockname()[1]) for probe in probes]
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    return free_ports(1)[0]
 
 
 CHROMIUM_MISSING = (
