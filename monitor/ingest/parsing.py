@@ -27,10 +27,18 @@ from monitor.domain.safe_text import first_unsafe, unsafe_problem, visible
 from monitor.ingest.bsn import column_holds_bsns
 from monitor.ingest.problems import Problem
 from monitor.ingest.reading import RawSheet
+from monitor.ingest.titles import describe_titles
+from monitor.ingest.total_rows import (
+    PartCell,
+    RowLabel,
+    TotalCell,
+    check_totals,
+    excluded_names,
+    label_kind,
+)
 
 LONG_REQUIRED = ("indicator", "periode", "waarde")
 LONG_OPTIONAL = ("categorie", "gemeente")
-TOTAL_LABELS = {"", "totaal", "total", "eindtotaal"}
 GEMEENTE_CODE = re.compile(r"GM\d{4}")
 SMALL_COUNT_MARKER = re.compile(r"<\s*\d+")
 FINEST_FIRST = (PeriodKind.MAAND, PeriodKind.KWARTAAL, PeriodKind.JAAR)
@@ -63,6 +71,7 @@ class SheetResult:
     rows: list[CijferRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    totals: list[TotalCell] = field(default_factory=list)  # total and partial-total rows read
 
 
 def fit_period(parsed: Period | dt.date, indicator: Indicator) -> Period:
@@ -224,13 +233,13 @@ def _check_header(sheet: RawSheet, columns: list[list[object]], result: SheetRes
         if not name and has_data:
             result.problems.append(sheet.problem(
                 f"kolom {col + 1} heeft geen naam in de kopregel maar wel gegevens. Geef de kolom "
-                "een naam of verwijder hem.", row=1, column=f"kolom {col + 1}",
+                "een naam of verwijder hem.", row=sheet.header_row, column=f"kolom {col + 1}",
             ))  # fmt: skip
         key = name.lower()
         if name and key in seen:
             result.problems.append(sheet.problem(
                 f"de kolomnaam '{name}' staat twee keer in de kopregel (kolom {seen[key] + 1} en "
-                f"{col + 1}). Elke kolom heeft een eigen naam.", row=1, column=name,
+                f"{col + 1}). Elke kolom heeft een eigen naam.", row=sheet.header_row, column=name,
             ))  # fmt: skip
         seen.setdefault(key, col)
 
@@ -331,21 +340,34 @@ def parse_long(sheet: RawSheet, catalogue: Catalogue, values: ValueReader) -> Sh
                 )
             )
             continue
+        label = _text(cell("categorie"))
+        kind = label_kind(label)
         row = _row_from_cells(
             sheet,
             raw.number,
             indicator,
             cell("periode"),
-            _text(cell("categorie")),
+            "" if kind is RowLabel.TOTAL else label,
             _text(cell("gemeente")),
             cell("waarde"),
             values,
             result,
             columns,
         )
-        if row:
+        if row is None:
+            continue
+        if kind is not RowLabel.CATEGORY:
+            result.totals.append(_total_cell(row, label, _text(cell("periode"))))
+        if kind is not RowLabel.PARTIAL_TOTAL:
             result.rows.append(row)
     return result
+
+
+def _total_cell(row: CijferRow, label: str, column: str) -> TotalCell:
+    return TotalCell(
+        row.indicator, row.period.key, column, row.gemeente, label or "Totaal", row.waarde,
+        row.row, excluded_names(label),
+    )  # fmt: skip
 
 
 def _header(sheet: RawSheet, columns: dict[str, int], name: str) -> str:
@@ -374,8 +396,6 @@ def _row_from_cells(
             sheet.problem(f"{error}.", number, _header(sheet, columns, "periode"))
         )
         ok = False
-    if categorie.lower() in TOTAL_LABELS:
-        categorie = ""
     if categorie and not indicator.categorie:
         result.problems.append(
             sheet.problem(
@@ -415,13 +435,15 @@ def parse_wide(sheet: RawSheet, indicator: Indicator, values: ValueReader) -> Sh
         try:
             periods.append((col, fit_period(parse_period(label), indicator)))
         except PeriodError as error:
-            result.problems.append(sheet.problem(f"kopregel: {error}.", row=1, column=label))
+            result.problems.append(
+                sheet.problem(f"kopregel: {error}.", row=sheet.header_row, column=label)
+            )
     if not periods and not result.problems:
         result.problems.append(
             sheet.problem(
                 "geen kolommen met perioden gevonden. Een breed bestand heeft als kopregel bijvoorbeeld "
                 "Voorziening;mrt-22;jun-22;sep-22.",
-                row=1,
+                row=sheet.header_row,
             )
         )
     seen_periods: dict[str, str] = {}
@@ -432,16 +454,16 @@ def parse_wide(sheet: RawSheet, indicator: Indicator, values: ValueReader) -> Sh
                 sheet.problem(
                     f"kolommen '{seen_periods[period.key]}' en '{label}' zijn dezelfde periode "
                     f"({period.key}).",
-                    row=1,
+                    row=sheet.header_row,
                     column=label,
                 )
             )
         seen_periods[period.key] = label
     for raw in sheet.rows:
-        categorie = _text(raw.cells[0]) if raw.cells else ""
-        if categorie.lower() in TOTAL_LABELS:
-            categorie = ""
-        elif not indicator.categorie:
+        label = _text(raw.cells[0]) if raw.cells else ""
+        kind = label_kind(label)
+        categorie = "" if kind is RowLabel.TOTAL else label
+        if categorie and not indicator.categorie:
             result.problems.append(
                 sheet.problem(
                     f"{indicator.id} heeft geen categorieën; gebruik één rij 'Totaal'.",
@@ -456,18 +478,13 @@ def parse_wide(sheet: RawSheet, indicator: Indicator, values: ValueReader) -> Sh
             if isinstance(value, str):
                 result.problems.append(sheet.problem(value, raw.number, sheet.header[col]))
             elif value is not None:
-                result.rows.append(
-                    CijferRow(
-                        indicator.id,
-                        period,
-                        categorie,
-                        "",
-                        value,
-                        sheet.file,
-                        sheet.sheet,
-                        raw.number,
-                    )
+                row = CijferRow(
+                    indicator.id, period, categorie, "", value, sheet.file, sheet.sheet, raw.number
                 )
+                if kind is not RowLabel.CATEGORY:
+                    result.totals.append(_total_cell(row, label, sheet.header[col]))
+                if kind is not RowLabel.PARTIAL_TOTAL:
+                    result.rows.append(row)
     return result
 
 
@@ -504,7 +521,7 @@ def parse_figure_file(
                         "dit is geen lang formaat (kolommen indicator;periode;categorie;waarde) en er "
                         "is geen indicator opgegeven. Geef voor een breed bestand de indicator op met "
                         "--indicator, bijvoorbeeld --indicator wmo.clienten.",
-                        row=1,
+                        row=sheet.header_row,
                     )
                 )
             continue
@@ -525,13 +542,21 @@ def parse_figure_file(
         )
         layout = "lang formaat" if indicator is None else f"breed formaat, {indicator.id}"
         where = f"blad '{sheet.sheet}', " if sheet.sheet else ""
+        titles = f"; {describe_titles(sheet.titles, sheet.header_row)}" if sheet.titles else ""
         result.notes.append(
             f"{sheet.file}: {where}{sheet.description}, {layout}, {len(part.rows)} cijfers; "
-            f"getallen gelezen als {NOTATION_DESCRIPTIONS[notation]}"
+            f"getallen gelezen als {NOTATION_DESCRIPTIONS[notation]}{titles}"
         )
         result.notes.extend(f"{sheet.file}: {note}" for note in part.notes)
+        parts = [
+            PartCell(row.indicator, row.period.key, row.gemeente, row.categorie, row.waarde)
+            for row in part.rows
+            if row.categorie
+        ]
+        totals = check_totals(sheet.file, sheet.sheet, part.totals, parts, catalogue)
+        result.notes.extend(totals.notes)
         result.rows.extend(part.rows)
-        result.problems.extend(part.problems)
+        result.problems.extend(part.problems + totals.problems)
     return result
 
 

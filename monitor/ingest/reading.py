@@ -9,13 +9,22 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from monitor.domain.numbers import format_dutch
 from monitor.ingest.files import MB
 from monitor.ingest.problems import ImportRefused, Problem
+from monitor.ingest.titles import (
+    MAX_TITLE_ROWS,
+    SEPARATORS,
+    TitleRow,
+    is_title_row,
+    likely_separator,
+    title_text,
+)
 from monitor.ingest.xlsx import EXCEL_ROWS, SheetReader, WorkbookLimits, open_workbook
 
 MAX_FIGURE_FILE_BYTES = 50 * MB
@@ -30,10 +39,8 @@ FIGURE_WORKBOOK = WorkbookLimits(
     cells=MAX_FIGURE_CELLS,
     advice="Splits het bestand.",
 )
-SEPARATORS = {";": "puntkomma", ",": "komma", "\t": "tab"}
 # A UTF-8 encoded letter with an accent (é, ë, ï, …): two bytes, C3 followed by 80–BF.
 UTF8_LETTER = re.compile(rb"\xc3[\x80-\xbf]")
-FIRST_LINE = re.compile(r"[^\r\n]*")
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,8 @@ class RawSheet:
     header: tuple[str, ...]
     rows: tuple[RawRow, ...]
     description: str  # e.g. "CSV, puntkomma, UTF-8 met BOM"
+    header_row: int = 1  # as the user numbers rows: below any title rows
+    titles: tuple[TitleRow, ...] = ()
 
     def problem(self, message: str, row: int | None = None, column: str | None = None) -> Problem:
         return Problem(self.file, message, row=row, column=column, sheet=self.sheet)
@@ -91,10 +100,10 @@ def _encoding_problem(file: str, data: bytes, offset: int) -> Problem:
     )
 
 
-def detect_separator(header_line: str, file: str) -> str:
-    counts = {sep: _count_outside_quotes(header_line, sep) for sep in SEPARATORS}
-    best = max(counts, key=lambda sep: (counts[sep], sep == ";"))
-    if counts[best] == 0:
+def detect_separator(lines: Sequence[str], file: str) -> str:
+    """The separator of a CSV from its first lines (title lines above the header included)."""
+    separator = likely_separator(lines)
+    if separator is None:
         raise ImportRefused(
             [
                 Problem(
@@ -105,17 +114,7 @@ def detect_separator(header_line: str, file: str) -> str:
                 )
             ]
         )
-    return best
-
-
-def _count_outside_quotes(line: str, separator: str) -> int:
-    count, quoted = 0, False
-    for char in line:
-        if char == '"':
-            quoted = not quoted
-        elif char == separator and not quoted:
-            count += 1
-    return count
+    return separator
 
 
 def read_csv(data: bytes, file: str) -> RawSheet:
@@ -127,10 +126,11 @@ def read_csv(data: bytes, file: str) -> RawSheet:
             [Problem(file, "het bestand bevat binaire gegevens; is het wel een CSV?")]
         )
     _check_line_count(text, file)
-    header_line = FIRST_LINE.match(text)[0]  # type: ignore[index]  # always matches
-    separator = detect_separator(header_line, file)
+    separator = detect_separator(list(islice(io.StringIO(text), 4 * MAX_TITLE_ROWS)), file)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     header: tuple[str, ...] | None = None
+    header_row = 1
+    titles: list[TitleRow] = []
     rows: list[RawRow] = []
     cells = 0
     row_start = 1
@@ -145,13 +145,23 @@ def read_csv(data: bytes, file: str) -> RawSheet:
                     "--registraties."
                 ), row=number)])  # fmt: skip
             if header is None:
+                if len(titles) < MAX_TITLE_ROWS and is_title_row(record):
+                    titles.append(TitleRow(number, title_text(record)))
+                    continue
+                if titles and not any(cell.strip() for cell in record):
+                    continue  # an empty line between the title and the table
                 header = tuple(cell.strip() for cell in record)
+                header_row = number
             elif any(cell.strip() for cell in record):
                 rows.append(RawRow(number, tuple(record)))
     except csv.Error as error:
         message = "het bestand is geen geldige CSV: " + _csv_problem(str(error))
         raise ImportRefused([Problem(file, message, row=row_start)]) from None
-    assert header is not None  # nosec B101 - the text is not empty, so there is a first record
+    if header is None:
+        raise ImportRefused([Problem(file, (
+            "het bestand heeft alleen titelregels (rijen met één gevulde cel) en geen kopregel "
+            "met kolomnamen."
+        ), row=titles[-1].number)])  # fmt: skip
     if text.endswith(("\n", "\r")) is False and rows and len(rows[-1].cells) < len(header):
         raise ImportRefused(
             [
@@ -168,7 +178,7 @@ def read_csv(data: bytes, file: str) -> RawSheet:
         description += (
             f" (let op: geen regeleinde na de laatste rij {rows[-1].number}; is die volledig?)"
         )
-    return RawSheet(file, None, header, tuple(rows), description)
+    return RawSheet(file, None, header, tuple(rows), description, header_row, tuple(titles))
 
 
 def _check_line_count(text: str, file: str) -> None:
@@ -225,12 +235,15 @@ def read_xlsx(data: bytes, file: str) -> list[RawSheet]:
                 continue
             width = _checked_width(rows, reader)
             padded = [(number, cells + (None,) * (width - len(cells))) for number, cells in rows]
-            _header_number, header_cells = padded[0]
+            titles = _leading_titles(padded)
+            header_number, header_cells = padded[len(titles)]
             header = tuple(_header_text(cell) for cell in header_cells)
             problems = [
                 Problem(file, lost.message, row=lost.row, sheet=worksheet.title,
                         column=header[lost.column] if lost.column < len(header) and header[lost.column] else f"kolom {lost.column + 1}")
+                # A merged title above the header loses nothing: title rows are not imported.
                 for lost in reader.lost
+                if not lost.merged_to_row or lost.merged_to_row >= header_number
             ]  # fmt: skip
             if problems:
                 raise ImportRefused(problems)
@@ -239,8 +252,10 @@ def read_xlsx(data: bytes, file: str) -> list[RawSheet]:
                     file,
                     worksheet.title,
                     header,
-                    tuple(RawRow(number, cells) for number, cells in padded[1:]),
+                    tuple(RawRow(number, cells) for number, cells in padded[len(titles) + 1 :]),
                     "Excel (xlsx)",
+                    header_number,
+                    titles,
                 )
             )
     if not sheets:
@@ -248,6 +263,17 @@ def read_xlsx(data: bytes, file: str) -> list[RawSheet]:
             [Problem(file, "het Excel-bestand heeft geen zichtbaar blad met gegevens.")]
         )
     return sheets
+
+
+def _leading_titles(rows: list[tuple[int, tuple[object, ...]]]) -> tuple[TitleRow, ...]:
+    """The title rows above the header; none when the sheet holds nothing but such rows (then
+    the first is taken as the header and the usual checks explain what is missing)."""
+    titles = []
+    for number, cells in rows[:MAX_TITLE_ROWS]:
+        if not is_title_row(cells):
+            return tuple(titles)
+        titles.append(TitleRow(number, title_text(cells)))
+    return tuple(titles) if len(titles) < len(rows) else ()
 
 
 def _checked_width(rows: list[tuple[int, tuple[object, ...]]], reader: SheetReader) -> int:

@@ -55,6 +55,7 @@ class LostCell:
     row: int
     column: int  # 0-based
     message: str
+    merged_to_row: int = 0  # the lowest row of a merged range; 0 for any other loss
 
 
 def _refuse(file: str, message: str, **place: Any) -> ImportRefused:
@@ -258,7 +259,7 @@ class SheetReader:
             lost.append(LostCell(row, column - 1, (
                 f"de cellen {merged.ref} zijn samengevoegd; daardoor gaan de waarden van alle cellen "
                 f"behalve {_coordinate(top, left)} verloren. Maak het samenvoegen ongedaan."
-            )))  # fmt: skip
+            ), bottom))  # fmt: skip
         for row, column in parser.uncalculated:
             lost.append(LostCell(row, column - 1, (
                 "deze cel heeft een formule zonder berekende uitkomst. Open het bestand in Excel en "

@@ -24,7 +24,7 @@ from monitor.ingest.bsn import column_holds_bsns
 from monitor.ingest.extent import YEARS_AHEAD, last_year
 from monitor.ingest.files import MB, UploadFile, sha256_of
 from monitor.ingest.problems import MAX_REPORTED, ImportRefused, Problem
-from monitor.ingest.reading import SEPARATORS, detect_separator
+from monitor.ingest.reading import detect_separator
 from monitor.ingest.records.layout import (
     CATEGORY_NAME,
     COLUMNS,
@@ -33,6 +33,7 @@ from monitor.ingest.records.layout import (
     header_key,
     map_header,
 )
+from monitor.ingest.titles import SEPARATORS
 from monitor.ingest.xlsx import EXCEL_ROWS, SheetReader, WorkbookLimits, open_workbook
 from monitor.store.sql import execute
 
@@ -215,7 +216,7 @@ def _csv_source(work: Work, upload: UploadFile, kind: RecordKind) -> Source:
             head = handle.read(HEAD_BYTES)
     text = head.decode("utf-8", errors="replace")
     header_line = text.splitlines()[0] if text.splitlines() else ""
-    separator = detect_separator(header_line, upload.name)
+    separator = detect_separator([header_line], upload.name)
     header = next(csv.reader([header_line], delimiter=separator))
     columns, headers, problems = map_header(header, kind, upload.name, None)
     if problems:
