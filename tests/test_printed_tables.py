@@ -130,7 +130,9 @@ def test_a_partial_total_is_checked_but_never_stored_as_a_category(data_dir, cat
     )
 
 
-def test_a_partial_total_that_does_not_match_its_categories_is_refused(data_dir, catalogue, tmp_path):
+def test_a_partial_total_that_does_not_match_its_categories_is_refused(
+    data_dir, catalogue, tmp_path
+):
     text = PRINTED.replace("Hulpmiddelen;313;324", "Hulpmiddelen;313;334")
     problem = only(
         refused(data_dir, catalogue, write_csv(tmp_path / "l.csv", text), indicator_id=LASTEN)
@@ -140,7 +142,9 @@ def test_a_partial_total_that_does_not_match_its_categories_is_refused(data_dir,
     assert "zonder Hulpmiddelen 324: een verschil van 10" in problem.message
 
 
-def test_a_total_further_from_its_categories_than_rounding_is_refused(data_dir, catalogue, tmp_path):
+def test_a_total_further_from_its_categories_than_rounding_is_refused(
+    data_dir, catalogue, tmp_path
+):
     text = PRINTED.replace("Eindtotaal;366;385", "Eindtotaal;366;405")
     problem = only(
         refused(data_dir, catalogue, write_csv(tmp_path / "l.csv", text), indicator_id=LASTEN)
@@ -175,7 +179,9 @@ def test_a_client_total_below_one_of_its_voorzieningen_is_refused(data_dir, cata
     # voorziening can have more clients than the total.
     text = "Voorziening;mrt-24\nHulp bij het huishouden;40\nBegeleiding;30\nTotaal;35\n"
     problem = only(
-        refused(data_dir, catalogue, write_csv(tmp_path / "c.csv", text), indicator_id="wmo.clienten")
+        refused(
+            data_dir, catalogue, write_csv(tmp_path / "c.csv", text), indicator_id="wmo.clienten"
+        )
     )
 
     assert (problem.row, problem.column) == (4, "mrt-24")
