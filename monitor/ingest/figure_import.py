@@ -5,6 +5,7 @@ Used by `monitor import` and by the upload page, so both give the same report.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from monitor.ingest.files import UploadFile, sha256_of
 from monitor.ingest.parsing import CijferRow, duplicate_problems, parse_figure_file
 from monitor.ingest.problems import MAX_REPORTED, ImportRefused, Problem
 from monitor.ingest.reading import read_file
+from monitor.ingest.unshown import unshown_notes
 from monitor.store.snapshots import SourceFile, VersionInfo, reading, write_version
 from monitor.store.sql import execute, fetch_records
 
@@ -69,6 +71,7 @@ def validate_files(
     problems.extend(_extent_problems(rows, files[0].name))
     if problems:
         raise ImportRefused(problems)
+    notes.extend(unshown_notes(rows, catalogue, dt.date.today()))
     return ValidatedUpload(tuple(rows), tuple(sources), tuple(notes))
 
 
