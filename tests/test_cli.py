@@ -63,10 +63,10 @@ def test_export_without_edition_uses_the_latest_quarter_in_the_store(tmp_path):
     assert older[0][-1] == "mrt-23"
 
 
-def test_bijzondere_bijstand_merges_small_categories_into_overig(tmp_path):
+def bijzondere_bijstand_table(tmp_path: Path, amounts: dict[str, int]) -> dict[str, list[str]]:
+    """The published table of bijzondere bijstand (edition 2024-09) after importing `amounts`
+    for every quarter of 2024 up to Q3, row label → values."""
     lines = ["indicator;periode;categorie;waarde"]
-    amounts = {"Woonkosten": 12000, "Duurzame gebruiksgoederen": 8000, "Energietoeslag": 50000,
-               "Maaltijdvoorziening": 1500, "Rechtsbijstand": 900, "Reiskosten": 300}  # fmt: skip
     for quarter in ("2024-Q1", "2024-Q2", "2024-Q3"):
         for categorie, amount in amounts.items():
             dutch = f"{amount:,}".replace(",", ".")
@@ -76,23 +76,44 @@ def test_bijzondere_bijstand_merges_small_categories_into_overig(tmp_path):
     data_dir = tmp_path / "data"
     assert run(data_dir, "importeer", str(source)).returncode == 0
     rows = export_rows(data_dir, "participatie-bijzondere-bijstand", "--editie", "2024-09")
-    table = {
+    assert rows[0] == [
+        "Categorie",
+        *[f"{y}-Q{q}" for y in (2022, 2023, 2024) for q in (1, 2, 3, 4)][:11],
+    ]
+    return {
         row[0]: row[1:]
         for row in rows[1:]
         if row
         and row[0]
         and not row[0].startswith(("Bron", "Aantallen", "Legenda", "<10", "x", "–", ".", "Lasten"))
     }
-    assert rows[0] == [
-        "Categorie",
-        *[f"{y}-Q{q}" for y in (2022, 2023, 2024) for q in (1, 2, 3, 4)][:11],
-    ]
+
+
+def test_bijzondere_bijstand_merges_small_categories_into_overig(tmp_path):
+    amounts = {"Woonkosten": 12000, "Duurzame gebruiksgoederen": 8000, "Energietoeslag": 50000,
+               "Maaltijdvoorziening": 1500, "Rechtsbijstand": 900, "Reiskosten": 300}  # fmt: skip
+    table = bijzondere_bijstand_table(tmp_path, amounts)
+
     assert list(table) == ["Duurzame gebruiksgoederen", "Woonkosten", "Energietoeslag", "Overig",
                            "Eindtotaal", "Eindtotaal excl. Energietoeslag"]  # fmt: skip
     # Over the 11 quarters shown, 8.000 × 3 / 11 ≈ 2.182 stays; 1.500 × 3 / 11 ≈ 409 merges.
     assert table["Overig"][-1] == "2700"
     assert table["Eindtotaal"][-1] == "72700"
     assert table["Eindtotaal excl. Energietoeslag"][-1] == "22700"
+
+
+def test_an_energietoeslag_per_year_counts_as_energietoeslag_without_a_catalogue_change(tmp_path):
+    # 'Energietoeslag 2022' is small enough for Overig and 'energietoeslag 2023' is written in
+    # lower case; both are one-off national schemes all the same.
+    amounts = {"Woonkosten": 12000, "Energietoeslag 2022": 500, "energietoeslag 2023": 40000,
+               "Reiskosten": 300}  # fmt: skip
+    table = bijzondere_bijstand_table(tmp_path, amounts)
+
+    assert list(table) == ["Woonkosten", "Energietoeslag 2022", "energietoeslag 2023", "Overig",
+                           "Eindtotaal", "Eindtotaal excl. Energietoeslag"]  # fmt: skip
+    assert table["Overig"][-1] == "300"
+    assert table["Eindtotaal"][-1] == "52800"
+    assert table["Eindtotaal excl. Energietoeslag"][-1] == "12300"
 
 
 def test_a_malformed_file_changes_nothing_and_says_why_in_dutch(tmp_path):
