@@ -15,6 +15,7 @@ import duckdb
 import pyarrow as pa
 
 from monitor.domain.catalogue import Catalogue
+from monitor.ingest.categories import lookalike_notes, stem
 from monitor.ingest.diff import CijferDiff, diff_against_stored
 from monitor.ingest.extent import category_problems, year_outside
 from monitor.ingest.files import UploadFile, sha256_of
@@ -84,16 +85,6 @@ def _extent_problems(rows: list[CijferRow], first_file: str) -> list[Problem]:
     return problems + category_problems(first_file, ((r.indicator, r.categorie) for r in rows))
 
 
-def _stem(categorie: str) -> str:
-    """A category name without case, spacing or a plural ending: "Woonvoorzieningen " and
-    "woonvoorziening" name the same thing; "Trede 1" and "Trede 2" do not."""
-    name = " ".join(categorie.lower().split())
-    for ending in ("en", "s"):
-        if name.endswith(ending) and len(name) > len(ending) + 3:
-            return name.removesuffix(ending)
-    return name
-
-
 def _check_links(data_dir: Path, upload: ValidatedUpload, catalogue: Catalogue) -> ValidatedUpload:
     """An amount per category is hidden with its linked count of persons (P2) only when both
     name the category alike. A near miss ("Woonvoorzieningen" for "Woonvoorziening") would
@@ -118,7 +109,7 @@ def _check_links(data_dir: Path, upload: ValidatedUpload, catalogue: Catalogue) 
             continue
         counted = names.get(count, set())
         for categorie in sorted(names.get(amount, set()) - counted):
-            near = [name for name in sorted(counted) if _stem(name) == _stem(categorie)]
+            near = [name for name in sorted(counted) if stem(name) == stem(categorie)]
             if near:
                 problems.append(Problem(upload.files[0].name, (
                     f"categorie '{categorie}' van {amount} lijkt op '{near[0]}' van {count}, maar "
@@ -132,6 +123,25 @@ def _check_links(data_dir: Path, upload: ValidatedUpload, catalogue: Catalogue) 
     if problems:
         raise ImportRefused(problems)
     return replace(upload, notes=(*upload.notes, *notes))
+
+
+def _note_lookalikes(
+    data_dir: Path, upload: ValidatedUpload, catalogue: Catalogue
+) -> ValidatedUpload:
+    uploaded: dict[str, set[str]] = {}
+    for row in upload.rows:
+        if row.categorie:
+            uploaded.setdefault(row.indicator, set()).add(row.categorie)
+    if not uploaded:
+        return upload
+    stored: dict[str, set[str]] = {}
+    with reading(data_dir) as con:
+        for record in fetch_records(
+            con, "store/categories_of_indicators", indicatoren=sorted(uploaded)
+        ):
+            stored.setdefault(record["indicator"], set()).add(record["categorie"])
+    notes = lookalike_notes(uploaded, stored, catalogue)
+    return replace(upload, notes=(*upload.notes, *notes)) if notes else upload
 
 
 def _staged_table(rows: tuple[CijferRow, ...], bron: str) -> pa.Table:
@@ -211,6 +221,7 @@ def import_files(
     """Validate, diff and (unless dry_run) store a new version. Raises ImportRefused."""
     upload = validate_files(files, catalogue, indicator_id)
     upload = _check_links(data_dir, upload, catalogue)
+    upload = _note_lookalikes(data_dir, upload, catalogue)
     names = ", ".join(source.name for source in upload.files)
     diff, version = compare_and_store(
         data_dir,
