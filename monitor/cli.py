@@ -332,6 +332,7 @@ def _small_demo(catalogue: Catalogue) -> int:
 
 
 def command_publish(args: argparse.Namespace) -> int:
+    from monitor.ingest.plausibility import edition_deviations
     from monitor.publication.completeness import completeness
     from monitor.publication.edition import current_catalogue
     from monitor.publication.editorial import publish_edition
@@ -352,8 +353,20 @@ def command_publish(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_REFUSED
+    deviations = edition_deviations(data_dir, edition, catalogue)
+    if deviations:
+        print("Cijfers die sterk afwijken van hun eigen geschiedenis:")
+        print("\n".join(f"  {deviation.describe()}" for deviation in deviations))
+        if not args.afwijkingen_gezien:
+            print(
+                "Niet gepubliceerd: controleer deze cijfers. Geef --afwijkingen-gezien om toch te "
+                "publiceren.",
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
     version = publish_edition(data_dir, edition, catalogue, _author(args.auteur),
                               audit=exported_findings, gaps_acknowledged=args.onvolledig,
+                              deviations_acknowledged=args.afwijkingen_gezien,
                               reviewed_version=reviewed)  # fmt: skip
     print(f"Editie {edition.label} gepubliceerd (versie {version}).")
     from monitor.publication.editorial import report_path
@@ -612,6 +625,12 @@ def _add_store_commands(commands: argparse._SubParsersAction) -> None:
         "--onvolledig",
         action="store_true",
         help="ook publiceren als niet alle indicatoren tot de peildatum lopen (lezers zien dat)",
+    )
+    publishing.add_argument(
+        "--afwijkingen-gezien",
+        action="store_true",
+        help="ook publiceren als cijfers van dit jaar sterk afwijken van hun eigen geschiedenis "
+        "(meer dan 10× of minder dan een 10e van de mediaan ervoor): u heeft ze gecontroleerd",
     )
     publishing.add_argument(
         "--store-versie",

@@ -571,6 +571,29 @@ def test_an_edition_with_gaps_is_published_only_after_acknowledging_them(
     assert "cijfers over Cliënten Wmo in zorg lopen tot sep-26" in note
 
 
+@pytest.mark.slow  # an upload and three AppTest runs of the editions page
+def test_an_edition_with_a_deviation_from_history_is_published_only_after_acknowledging_it(
+    store: Path, catalogue: Catalogue, tmp_path: Path
+) -> None:
+    cents = tmp_path / "augustus.csv"
+    cents.write_text(LONG_HEADER + "wmo.lasten;2026-08;;131.250.000\n", encoding="utf-8")
+    run_import(store, catalogue, cents)
+    at = open_page(BELEID, EDITIES)
+    at.selectbox(key="editie-publiceren").set_value(edition_from_text("2026-09"))
+    run_ok(at)
+    assert any(w.value.startswith("Deze cijfers van dit jaar wijken sterk af") for w in at.warning)
+    assert any("wmo.lasten, totaal, aug-26: 131.250.000" in m.value for m in at.markdown)
+
+    at.checkbox(key="editie-zeker").check()
+    run_ok(at)
+    assert at.button(key="editie-knop").disabled, "the deviation needs its own acknowledgement"
+    at.checkbox(key="editie-afwijkingen").check()
+    run_ok(at)
+    at.button(key="editie-knop").click()
+    run_ok(at)
+    assert at.success[0].value.startswith("Editie t/m september 2026 is gepubliceerd")
+
+
 def test_a_published_edition_keeps_its_catalogue_on_the_page_while_the_concept_follows(
     store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -90,6 +90,11 @@ PARAMETERS = {
     "met_trede": True,
     "bron": 0,
     "patroon": UNSAFE_PATTERN,
+    "factor": 10,
+    "perioden": 12,
+    "minimum": 50,
+    "grootste_aantal": 1_000_000,
+    "personen": ["wmo.clienten"],
 }
 
 
@@ -185,6 +190,9 @@ def test_query_runs_against_the_demo_store(name, demo_data_dir, tmp_path):
     con.register("staged_cijfers", staged_row())
     if name.startswith("store/staged_comparison_"):
         execute(con, "store/create_staged_comparison")
+    if name == "plausibility/afwijkingen":
+        execute(con, "plausibility/editie_te_controleren", eerste=PARAMETERS["eerste"],
+                laatste=PARAMETERS["laatste"])  # fmt: skip
     con.register(
         "edition_cells_frame",
         pd.DataFrame({"editie": ["2026-09"], "populatie": ["wmo.clienten"], "categorie": [""],

@@ -20,6 +20,7 @@ from monitor.ingest.diff import CijferDiff, diff_against_stored
 from monitor.ingest.extent import category_problems, year_outside
 from monitor.ingest.files import UploadFile, sha256_of
 from monitor.ingest.parsing import CijferRow, duplicate_problems, parse_figure_file
+from monitor.ingest.plausibility import import_notes, staged_deviations
 from monitor.ingest.problems import MAX_REPORTED, ImportRefused, Problem
 from monitor.ingest.reading import read_file
 from monitor.ingest.unshown import unshown_notes
@@ -223,13 +224,15 @@ def import_files(
     upload = _check_links(data_dir, upload, catalogue)
     upload = _note_lookalikes(data_dir, upload, catalogue)
     names = ", ".join(source.name for source in upload.files)
-    diff, version = compare_and_store(
+    (diff, deviations), version = compare_and_store(
         data_dir,
         lambda con: stage_rows(con, upload.rows, bron),
-        diff_against_stored,
+        lambda con: (diff_against_stored(con), staged_deviations(con, catalogue)),
         VersionInfo(author, action, f"Import van {names}", upload.files),
         len(upload.rows),
         dry_run=dry_run,
         expected_version=expected_version,
     )
+    if deviations:
+        upload = replace(upload, notes=(*upload.notes, *import_notes(deviations)))
     return ImportResult(upload, diff, version)

@@ -18,6 +18,7 @@ import pandas as pd
 
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.editions import Edition, edition_from_text
+from monitor.ingest.plausibility import edition_deviations
 from monitor.publication.completeness import completeness
 from monitor.publication.edition import PublishedEdition, published_edition
 from monitor.store.snapshots import (
@@ -170,6 +171,7 @@ def publish_edition(
     *,
     audit: Callable[[PublishedEdition], list[str]],
     gaps_acknowledged: bool = False,
+    deviations_acknowledged: bool = False,
     reviewed_version: int | None = None,
 ) -> int:
     """Freeze an edition: the figures of the current store (through the gate, respecting every
@@ -177,7 +179,9 @@ def publish_edition(
     editions. `audit` checks the edition as a reader gets it (the render layer passes the audit
     of its exported files, `monitor.render.artefact_audit.exported_findings`): any finding refuses
     the publication, with the findings as the message. An edition whose indicators do not all reach the peildatum is published only when
-    the gaps are acknowledged; readers then see a note that names them.
+    the gaps are acknowledged; readers then see a note that names them. Cijfers of the
+    edition's year that are implausible against their history (`edition_deviations`) must be
+    acknowledged as well.
 
     `reviewed_version` is the store version the user checked; without it, the version this
     call starts from. Either way, when the store moves before the edition is written (an
@@ -196,6 +200,15 @@ def publish_edition(
         raise EditorialError(
             f"{found.report()}\nNiet alle indicatoren lopen tot de peildatum; publiceer alleen na "
             "uitdrukkelijke bevestiging (op de pagina, of met --onvolledig)."
+        )
+    deviations = edition_deviations(data_dir, edition, catalogue)
+    if deviations and not deviations_acknowledged:
+        listed = "\n".join(f"- {deviation.describe()}" for deviation in deviations[:20])
+        more = f"\n(en nog {len(deviations) - 20})" if len(deviations) > 20 else ""
+        raise EditorialError(
+            f"Deze cijfers wijken sterk af van hun eigen geschiedenis:\n{listed}{more}\n"
+            "Controleer ze en publiceer alleen na uitdrukkelijke bevestiging (op de pagina, of "
+            "met --afwijkingen-gezien)."
         )
     note = None if found.complete else found.reader_note()
     draft = published_edition(data_dir, edition, catalogue)

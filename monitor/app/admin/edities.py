@@ -9,6 +9,7 @@ from monitor.app.session import catalogue, data_dir, require
 from monitor.domain.access import Role
 from monitor.domain.catalogue import HOOFDSTUKKEN
 from monitor.domain.numbers import format_moment
+from monitor.ingest.plausibility import edition_deviations
 from monitor.publication.completeness import Reach, completeness, publish_candidates
 from monitor.publication.edition import available_editions
 from monitor.publication.editorial import (
@@ -18,6 +19,7 @@ from monitor.publication.editorial import (
     withdraw_edition,
 )
 from monitor.render.artefact_audit import exported_findings
+from monitor.render.markdown_text import literal_markdown
 from monitor.render.report import published_report
 from monitor.store.history import (
     StoreError,
@@ -71,16 +73,35 @@ if editions:
         )
     else:
         gaps_ok = True
+    deviations = edition_deviations(data_dir(), edition, catalogue())
+    if deviations:
+        st.warning(
+            "Deze cijfers van dit jaar wijken sterk af van hun eigen geschiedenis (meer dan 10× of "
+            "minder dan een 10e van de mediaan van de perioden ervoor). Controleer ze in het "
+            "bronbestand: staat er een bedrag in euro's waar duizenden bedoeld zijn, of een cijfer "
+            "te veel?"
+        )
+        st.markdown("\n".join(f"- {literal_markdown(d.describe())}" for d in deviations))
+        deviations_ok = st.checkbox(
+            "Ik heb deze afwijkingen gecontroleerd; de cijfers kloppen",
+            key="editie-afwijkingen",
+        )
+    else:
+        deviations_ok = True
     sure = st.checkbox(
         "Ik heb de cijfers en teksten van deze editie gecontroleerd", key="editie-zeker"
     )
     if st.button(
-        "Editie publiceren", type="primary", disabled=not (sure and gaps_ok), key="editie-knop"
+        "Editie publiceren",
+        type="primary",
+        disabled=not (sure and gaps_ok and deviations_ok),
+        key="editie-knop",
     ):
         try:
             version = publish_edition(data_dir(), edition, catalogue(), access.author,
                                       audit=exported_findings,
                                       gaps_acknowledged=bool(found.gaps),
+                                      deviations_acknowledged=bool(deviations),
                                       reviewed_version=st.session_state.get(SEEN))  # fmt: skip
         except (EditorialError, StoreError) as error:
             st.error(str(error))
