@@ -36,6 +36,7 @@ class FigureSpec:
     subject: str = ""  # for trend sentences: "het gemiddelde aantal cliënten in zorg per maand"
     subject_plural: bool = False  # "de gemiddelde lasten … zijn toegenomen"
     quarterly_only: bool = False  # in/uitstroom: always per quarter
+    referred: str = ""  # a split by verwijzer: who was referred ("jeugdigen"), for its sentence
     thema: str = ""
 
     @property
@@ -171,6 +172,7 @@ FIXED_FIGURES: tuple[FigureSpec, ...] = (
         Shape.VERDELING_PER_KWARTAAL,
         ("jeugd.lasten_verwijzer",),
         "Verdeling van de lasten over het type verwijzer, in procenten per kwartaal.",
+        referred="jeugdigen",
     ),
     FigureSpec(
         "jeugd-clienten-totaal",

@@ -85,6 +85,16 @@ class Completeness:
         return "\n".join(lines)
 
 
+def incomplete_months(indicators: list[Indicator], edition: Edition) -> tuple[Period, ...]:
+    """The months whose cijfers are still incomplete in this edition: for an indicator declared
+    late (`voorlopig`), the months of the edition's own quarter. The store holds no completeness
+    per month, only that declarations come in late; the quarter is what changes between two
+    editions, so that is what a reader is told may still rise (docs/product.md)."""
+    if not any(indicator.voorlopig for indicator in indicators):
+        return ()
+    return tuple(edition.peildatum.containing(PeriodKind.KWARTAAL).months())
+
+
 def expected_end(indicator: Indicator, edition: Edition) -> dt.date:
     """The last day the indicator's latest cijfer must reach for this edition."""
     finest = min(indicator.periodiciteit, key=RANK.__getitem__)

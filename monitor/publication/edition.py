@@ -23,6 +23,7 @@ from monitor.domain.registry import figure_specs
 from monitor.figures.builders import FigureContext, build_exact_table
 from monitor.figures.exact import CellKey
 from monitor.figures.published import CellStatus, PublishedFigure
+from monitor.publication.completeness import incomplete_months
 from monitor.publication.sentences import sentences_for
 from monitor.store.snapshots import current_snapshot, reading, version_of
 from monitor.store.sql import fetch_records
@@ -124,7 +125,13 @@ def _build(
         protected = protect_edition(tables, edition, catalogue, _frozen(con, edition))
     # Sentences are written from the published cells only, so they cannot reveal a hidden value.
     figures = tuple(
-        figure.worded(sentences_for(figure, table.spec))
+        figure.worded(
+            sentences_for(
+                figure,
+                table.spec,
+                incomplete_months([catalogue.by_id[i] for i in table.spec.indicators], edition),
+            )
+        )
         for figure, table in zip(protected, tables, strict=True)
     )
     snapshot = "" if version is None else f"v{version:06d}.duckdb"

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from monitor.domain.catalogue import Catalogue, Eenheid, Richting
-from monitor.domain.numbers import format_dutch
 from monitor.domain.periods import MONTH_NAMES
-from monitor.domain.registry import figure_specs, thema_figure_id
+from monitor.domain.registry import Shape, figure_specs, thema_figure_id
 from monitor.domain.table_roles import TableRole
 from monitor.figures.published import CellStatus, PublishedCell, PublishedFigure, format_value
 from monitor.publication.edition import PublishedEdition
+from monitor.publication.sentences import change_words, percent_change
 
 STRONG_CHANGE_PERCENT = Decimal(10)
 
@@ -31,20 +31,13 @@ class Signal:
     text: str
 
 
-def _percent_change(new: PublishedCell, old: PublishedCell) -> Decimal | None:
-    if new.value is None or old.value is None or old.value == 0:
-        return None
-    return 100 * (new.value - old.value) / old.value
-
-
 def _change_text(new: PublishedCell, old: PublishedCell, label: str) -> str | None:
-    change = _percent_change(new, old)
+    change = change_words(new, old)
     if change is None:
         if old.status is CellStatus.ONTBREEKT:
             return None
         return f"verandering t.o.v. {label} afgeschermd"
-    sign = "+" if change >= 0 else "-"
-    return f"{sign}{format_dutch(abs(change), 1)}% t.o.v. {label}"
+    return f"{change} t.o.v. {label}"
 
 
 def _target_text(cell: PublishedCell, indicator_id: str, catalogue: Catalogue) -> str | None:
@@ -77,15 +70,17 @@ def monthly_kerncijfer(
         return None
     year, month = latest
     cell = figure.cell(year, month)
+    # A cumulative amount is the sum up to that month: said so, and compared with the same sum.
+    through = "t/m " if figure.shape is Shape.CUMULATIEVE_LASTEN else ""
     change = None
     if len(figure.rows) > 1:
         earlier_year = figure.rows[-2]
-        change = _change_text(cell, figure.cell(earlier_year, month), f"{month}-{earlier_year[2:]}")
+        earlier = f"{through}{month}-{earlier_year[2:]}"
+        change = _change_text(cell, figure.cell(earlier_year, month), earlier)
     month_name = MONTH_NAMES[figure.columns_with(TableRole.MAAND).index(month)]
     target = _target_text(cell, indicator, catalogue)
-    return Kerncijfer(
-        f"{label} ({month_name} {year})", cell.display(), change, target, figure.figure_id
-    )
+    shown = f"{label} t/m {month_name} {year}" if through else f"{label} ({month_name} {year})"
+    return Kerncijfer(shown, cell.display(), change, target, figure.figure_id)
 
 
 def budget_signal(figure: PublishedFigure, chapter_name: str) -> Signal | None:
@@ -191,7 +186,7 @@ def overview(published: PublishedEdition, catalogue: Catalogue) -> Overview:
             latest = _latest_month(figure)
             if latest and len(figure.rows) > 1:
                 year, month = latest
-                change = _percent_change(
+                change = percent_change(
                     figure.cell(year, month), figure.cell(figure.rows[-2], month)
                 )
                 if signal := change_signal(kerncijfer, chapter, change):

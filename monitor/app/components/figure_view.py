@@ -10,8 +10,6 @@ import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
 
-from monitor.domain.catalogue import Eenheid
-from monitor.domain.numbers import format_dutch
 from monitor.domain.registry import Shape
 from monitor.figures.published import (
     MARKER_LEGEND,
@@ -20,6 +18,7 @@ from monitor.figures.published import (
     PublishedCell,
     PublishedFigure,
 )
+from monitor.publication.sentences import change_words
 from monitor.render.charts import alt_text, chart_spec
 from monitor.render.export import export_bytes
 from monitor.render.markdown_text import literal_markdown
@@ -103,13 +102,9 @@ def render_table(figure: PublishedFigure) -> None:
 
 
 def _delta(latest: PublishedCell, earlier: PublishedCell) -> str | None:
-    if latest.value is None or earlier.value is None:
-        return None
-    change = latest.value - earlier.value
-    sign = "+" if change >= 0 else "-"
-    if latest.unit is Eenheid.PROCENT:
-        return f"{sign}{format_dutch(abs(change), 1)} procentpunt t.o.v. {earlier.column}"
-    return f"{sign}{format_dutch(abs(change))} t.o.v. {earlier.column}"
+    # Compared as on the Overzicht and in the sentence: one kerncijfer, one comparison.
+    change = change_words(latest, earlier)
+    return None if change is None else f"{change} t.o.v. {earlier.column}"
 
 
 def render_kerncijfer_metrics(figure: PublishedFigure) -> None:
