@@ -36,7 +36,7 @@ from monitor.publication.editorial import (
     thema_key,
 )
 from monitor.render.charts import alt_text
-from monitor.render.export import svg_bytes
+from monitor.render.export import chart_svg_bytes
 from monitor.render.markdown_text import without_images
 from monitor.render.safe_text import safe_label, safe_text
 
@@ -94,7 +94,7 @@ def _table(figure: PublishedFigure) -> ReportTable:
 def _images(figures: tuple[PublishedFigure, ...]) -> dict[str, str]:
     """Every chart as an SVG data URI; rendered two at a time (vl-convert works outside the GIL)."""
     with ThreadPoolExecutor(max_workers=2) as pool:
-        svgs = list(pool.map(svg_bytes, figures))
+        svgs = list(pool.map(chart_svg_bytes, figures))
     return {
         figure.figure_id: "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
         for figure, svg in zip(figures, svgs, strict=True)
