@@ -46,7 +46,8 @@ PAGE_TITLES = {"Overzicht", "1. Wmo", "2. Jeugd", "3. Participatie", "4. Sociale
 
 CHARTS = '[data-testid="stVegaLiteChart"]'
 CHART_SVGS = f"{CHARTS} svg.marks"
-EURO_AMOUNT = re.compile(r"€ \d{1,3}(\.\d{3})+")
+# On the page an amount keeps its euro sign: a non-breaking space between them.
+EURO_AMOUNT = re.compile(r"€\u00a0\d{1,3}(\.\d{3})+")
 EURO_TICK = re.compile(r"^€ \d{1,3}(\.\d{3})+$")
 THOUSANDS_TICK = re.compile(r"^\d{1,3}(\.\d{3})+$")
 ENGLISH_THOUSANDS = re.compile(r"\d,\d{3}\b")

@@ -32,6 +32,7 @@ from monitor.domain.registry import FIXED_FIGURES
 from monitor.figures.exact import CellKey, ExactCell, ExactTable
 from monitor.figures.published import CellStatus, PublishedFigure
 from monitor.render.charts import chart_for, chart_spec
+from monitor.render.download_chart import download_spec
 from monitor.render.export import csv_bytes, png_bytes, svg_bytes, vega_bytes, xlsx_bytes
 from tests.support.disclosure_builders import key, sum_relation, total_roles
 
@@ -443,6 +444,8 @@ def rendered(figure: PublishedFigure) -> tuple[bytes, bytes, str]:
         csv_bytes(figure),
         csv_bytes(figure, long=True),
         json.dumps(chart_spec(figure), sort_keys=True),
+        # A downloaded chart's header and footer: nothing in them may follow a hidden value.
+        json.dumps(download_spec(figure), sort_keys=True),
     )
 
 

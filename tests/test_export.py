@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 from decimal import Decimal
 
 import openpyxl
 import pandas as pd
 import pytest
+import vl_convert
+from PIL import Image
 
 from monitor.config import DEFAULT_CATALOGUE
 from monitor.disclosure.gate import protect
@@ -16,13 +20,22 @@ from monitor.domain.catalogue import Eenheid, load_catalogue
 from monitor.domain.editions import edition_from_text
 from monitor.domain.registry import FIXED_FIGURES
 from monitor.figures.exact import ExactCell, ExactTable
-from monitor.render.export import csv_bytes, export_bytes, neutralise, xlsx_bytes
+from monitor.figures.published import METHOD_NOTE
+from monitor.render.charts import chart_spec
+from monitor.render.export import (
+    csv_bytes,
+    export_bytes,
+    neutralise,
+    png_bytes,
+    svg_bytes,
+    xlsx_bytes,
+)
 
 CATALOGUE = load_catalogue(DEFAULT_CATALOGUE)
 EDITION = edition_from_text("2024-03")
 
 
-def figure_with(rows: dict[str, list[int | None]], unit: Eenheid = Eenheid.PERSONEN,
+def figure_with(rows: dict[str, list[int | Decimal | None]], unit: Eenheid = Eenheid.PERSONEN,
                 sensitive: bool = True):  # fmt: skip
     spec = next(s for s in FIXED_FIGURES if s.figure_id == "wmo-clienten-per-voorziening")
     columns = ("dec-23", "mrt-24")
@@ -116,3 +129,57 @@ def test_exports_refuse_anything_but_a_published_figure():
     for file_format in ("csv", "xlsx"):
         with pytest.raises(TypeError):
             export_bytes(exact, file_format)  # type: ignore[arg-type]
+
+
+def test_xlsx_holds_the_published_rounded_values_not_the_computed_ones():
+    figure = figure_with({"A": [Decimal("1250.44"), Decimal("12.25")]}, unit=Eenheid.AANTAL,
+                         sensitive=False)  # fmt: skip
+    assert [cell.display() for cell in figure.cells] == ["1.250,4", "12,3"]
+    for long, places in ((False, ("B2", "C2")), (True, ("C2", "C3"))):
+        sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(figure, long=long)))["Tabel"]
+        assert [sheet[place].value for place in places] == [1250.4, 12.3]
+        assert all(sheet[place].number_format == "#,##0.0" for place in places)
+
+
+def test_xlsx_percentages_are_excel_percentages_as_published():
+    figure = figure_with({"A": [Decimal("12.345"), Decimal("100")]}, unit=Eenheid.PROCENT,
+                         sensitive=False)  # fmt: skip
+    assert [cell.display() for cell in figure.cells] == ["12,3%", "100,0%"]
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(figure)))["Tabel"]
+    assert sheet["B2"].value == pytest.approx(0.123) and sheet["C2"].value == 1
+    assert sheet["B2"].number_format == sheet["C2"].number_format == "0.0%"
+
+
+def test_every_table_export_names_its_gemeente_edition_and_unit():
+    percentages = figure_with({"A": [50, 60]}, unit=Eenheid.PROCENT, sensitive=False)
+    lines = read_csv_lines(csv_bytes(percentages))
+    assert "Gemeente Voorbeeld, Monitor Sociaal Domein, editie t/m maart 2024" in lines
+    assert "Eenheid: procent (12,5 betekent 12,5%)" in lines
+    notes = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(percentages)))["Toelichting"]
+    texts = [row[0].value for row in notes.iter_rows()]
+    assert "Eenheid: procent (12,5 betekent 12,5%)" in texts
+    assert "Gemeente Voorbeeld, Monitor Sociaal Domein, editie t/m maart 2024" in texts
+
+
+def svg_texts(svg: bytes) -> str:
+    return " ".join(
+        html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg.decode())
+    )
+
+
+def test_a_downloaded_chart_carries_its_title_gemeente_edition_source_and_method_note():
+    figure = figure_with({"Hulp bij het huishouden": [1464, 7], "Beschermd Wonen": [None, 3]})
+    texts = svg_texts(svg_bytes(figure))
+    for expected in (figure.title, "Gemeente Voorbeeld", "editie t/m maart 2024",
+                     "Bron: Cliëntregistratie Wmo.", " ".join(METHOD_NOTE.split())):  # fmt: skip
+        assert expected in texts, expected
+    # The PNG is the same composition: taller than the bare chart by its header and footer.
+    bare = Image.open(io.BytesIO(vl_convert.vegalite_to_png(chart_spec(figure), scale=2.0)))
+    downloaded = Image.open(io.BytesIO(png_bytes(figure)))
+    assert downloaded.height >= bare.height + 2 * 60 and downloaded.width >= bare.width
+
+
+def test_a_chart_without_hidden_cells_carries_no_method_note():
+    figure = figure_with({"A": [1464, 1500]})
+    texts = svg_texts(svg_bytes(figure))
+    assert "Bron: Cliëntregistratie Wmo." in texts and "<10" not in texts

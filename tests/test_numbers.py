@@ -13,6 +13,7 @@ from monitor.domain.numbers import (
     NumberError,
     format_dutch,
     format_euro,
+    nonbreaking_amounts,
     parse_number,
     resolve_notation,
 )
@@ -111,8 +112,17 @@ def test_format_dutch_groups_thousands_with_dots_and_uses_a_decimal_comma(
     assert format_dutch(value, decimals) == expected
 
 
-def test_format_euro_puts_the_euro_sign_in_front():
-    assert format_euro(1464689) == "€ 1.464.689"
+def test_format_euro_puts_the_euro_sign_in_front_joined_by_a_non_breaking_space():
+    assert format_euro(1464689) == "€\u00a01.464.689"
+    assert format_euro(-1000) == "-€\u00a01.000"
+
+
+def test_an_amount_typed_in_a_text_keeps_its_euro_sign():
+    assert (
+        nonbreaking_amounts("een tekort van € 5.000 en € -3")
+        == "een tekort van €\u00a05.000 en €\u00a0-3"
+    )
+    assert nonbreaking_amounts("de € is een munt") == "de € is een munt"
 
 
 amounts = st.tuples(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
 import re
 import subprocess
 
@@ -11,20 +13,34 @@ from monitor.domain.editions import edition_from_text
 from monitor.figures.published import CellStatus
 from monitor.publication.edition import published_edition
 from monitor.publication.editorial import texts_for
-from monitor.render.report import report_html, report_pdf
+from monitor.render.report import laid_out, pdf_of, report_html
+from tests.support.report_reading import (
+    creation_date,
+    euro_signs_at_line_end,
+    figures_without_table,
+    pdf_text,
+)
 
 pytestmark = [pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def report(demo_data_dir, catalogue, tmp_path_factory):
+def rendered(demo_data_dir, catalogue, tmp_path_factory):
+    """One render for every test: the laid-out pages (where each box landed) and its PDF."""
     published = published_edition(demo_data_dir, edition_from_text("2026-09"), catalogue)
     directory = tmp_path_factory.mktemp("rapport")
     pdf = directory / "monitor.pdf"
-    pdf.write_bytes(report_pdf(published, catalogue, texts_for(demo_data_dir, published.edition)))
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    html = report_html(published, catalogue, texts_for(demo_data_dir, published.edition))
+    document = laid_out(html)
+    pdf.write_bytes(pdf_of(document))
+    after = dt.datetime.now(dt.UTC)
+    return published, pdf, pdf_text(pdf), document, (before, after)
+
+
+@pytest.fixture(scope="module")
+def report(rendered):
+    published, pdf, text, _, _ = rendered
     return published, pdf, text
 
 
@@ -108,3 +124,70 @@ def test_no_hidden_count_is_drawn_in_an_svg(report, demo_data_dir):
     labels = re.findall(r'aria-label="([^"]*Voorziening: Beschermd Wonen[^"]*)"', svg)
     assert labels
     assert all("aantal personen: null" in label and "Waarde: &lt;10" in label for label in labels)
+
+
+def test_every_figure_has_a_table_in_the_report(report):
+    published, _, text = report
+    assert figures_without_table(published, text) == []
+
+
+def test_a_monthly_series_is_printed_with_its_months_down(report):
+    published, _, text = report
+    figure = published.figure("wmo-lasten")
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    january = [
+        cell.display().replace("\u00a0", " ") for cell in figure.cells if cell.column == "jan"
+    ]
+    assert "jan " + " ".join(january) in lines
+
+
+def test_no_euro_sign_ends_a_line_without_its_amount(report):
+    _, _, text = report
+    assert "€" in text
+    assert euro_signs_at_line_end(text) == []
+
+
+def test_the_pdf_says_when_it_was_made(rendered):
+    _, pdf, _, _, (before, after) = rendered
+    assert before <= creation_date(pdf) <= after
+
+
+def _boxes(document):
+    """(page number, box) for every box of the laid-out report, page by page, in order."""
+    for number, page in enumerate(document.pages):
+        for box in page._page_box.descendants():
+            if getattr(box, "element", None) is not None:
+                yield number, box
+
+
+def test_no_heading_sits_alone_at_the_foot_of_a_page(rendered):
+    _, _, _, document, _ = rendered
+    root = next(box.element for _, box in _boxes(document) if box.element.tag == "html")
+    order = {element: index for index, element in enumerate(root.iter())}
+    first_page: dict[object, int] = {}
+    for number, box in _boxes(document):
+        first_page.setdefault(box.element, number)
+    headings = [e for e in order if e.tag in ("h1", "h2", "h3") and e in first_page]
+    assert len(headings) > 60
+    # A section's ambitie belongs to its heading: what comes after both must be on its page too.
+    with_heading = {d for e in order if "ambitie" in e.get("class", "").split() for d in e.iter()}
+    orphans = []
+    for heading in headings:
+        last = max(order[e] for e in heading.iter())
+        after = (e for e in first_page if order[e] > last and e not in with_heading)
+        following = min(after, key=order.get)
+        if first_page[following] != first_page[heading]:
+            orphans.append("".join(heading.itertext()))
+    assert orphans == []
+
+
+def test_every_chart_is_printed_at_the_same_scale(rendered):
+    published, _, _, document, _ = rendered
+    scales = {}
+    for _, box in _boxes(document):
+        if box.element.tag == "img" and box.element.get("src", "").startswith("data:"):
+            svg = base64.b64decode(box.element.get("src").split(",", 1)[1])
+            pixels = float(re.search(rb'<svg[^>]*?\swidth="([\d.]+)"', svg)[1])
+            scales[box.element.get("alt")] = box.width / pixels
+    assert len(scales) == len(published.figures)
+    assert max(scales.values()) / min(scales.values()) < 1.02

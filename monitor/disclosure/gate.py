@@ -110,6 +110,7 @@ def _figure(table: ExactTable, statuses: dict[CellRef, CellStatus], edition: Edi
         notes=tuple(notes),
         row_roles=table.row_roles,
         column_roles=table.column_roles,
+        gemeente=catalogue.instellingen.gemeente_naam,
     )
 
 

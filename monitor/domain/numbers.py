@@ -127,18 +127,34 @@ def number_from_cell(value: object) -> Decimal | None:
     return None
 
 
+def round_half_up(value: Decimal | int | float, decimals: int = 0) -> Decimal:
+    """Half away from zero, as a reader rounds: the value every published notation shows."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def format_dutch(value: Decimal | int | float, decimals: int = 0) -> str:
     """`1464689` → `1.464.689`; `12.5` with decimals=1 → `12,5`."""
-    quantum = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
-    sign = "-" if rounded < 0 else ""
-    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    shown = round_half_up(value, decimals)
+    sign = "-" if shown < 0 else ""
+    whole, _, fraction = f"{abs(shown):f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return sign + grouped + ("," + fraction if fraction else "")
 
 
+# A non-breaking space: no line ever ends in "€" with its amount on the next line.
+EURO_SIGN = "€\u00a0"
+_EURO_BEFORE_AMOUNT = re.compile(r"€ (?=[-\d])")
+
+
 def format_euro(value: Decimal | int | float) -> str:
-    return "€ " + format_dutch(value)
+    """`1464689` → `€ 1.464.689` (non-breaking space); negative: `-€ 1.000`."""
+    text = format_dutch(value)
+    return f"-{EURO_SIGN}{text[1:]}" if text.startswith("-") else EURO_SIGN + text
+
+
+def nonbreaking_amounts(text: str) -> str:
+    """An amount typed as `€ 5.000` in an editorial text kept together the same way."""
+    return _EURO_BEFORE_AMOUNT.sub(EURO_SIGN, text)
 
 
 def format_uploaded(value: Decimal | None) -> str:

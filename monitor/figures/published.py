@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from monitor.domain.catalogue import Eenheid
-from monitor.domain.numbers import format_dutch
+from monitor.domain.numbers import format_dutch, format_euro, round_half_up
 from monitor.domain.registry import Shape
 from monitor.domain.table_roles import TableRole, TableRoles, labels_with, labels_without
 
@@ -83,6 +83,13 @@ class PublishedCell:
             return self.marker
         return format_value(self.value, self.unit)
 
+    def shown_value(self) -> Decimal | None:
+        """The value rounded as every notation shows it (None when hidden): what a workbook holds,
+        so nobody reads more precision from a download than the table publishes."""
+        if self.value is None:
+            return None
+        return round_half_up(self.value, _decimals(self.value, self.unit))
+
     def plain(self) -> str:
         """Dutch text for spreadsheets: no thousands separators, decimal comma, no unit sign."""
         if self.value is None:
@@ -99,9 +106,9 @@ def _decimals(value: Decimal, unit: Eenheid) -> int:
 
 
 def format_value(value: Decimal, unit: Eenheid) -> str:
-    text = format_dutch(value, _decimals(value, unit))
     if unit is Eenheid.EURO:
-        return f"€ {text}" if value >= 0 else f"-€ {text.lstrip('-')}"
+        return format_euro(value)
+    text = format_dutch(value, _decimals(value, unit))
     if unit is Eenheid.PROCENT:
         return f"{text}%"
     return text
@@ -128,6 +135,8 @@ class PublishedFigure:
     notes: tuple[str, ...]
     row_roles: TableRoles = ()  # what a row means, aligned with rows; () when none has a role
     column_roles: TableRoles = ()
+    # Who publishes it: a downloaded chart or table names its gemeente, wherever it ends up.
+    gemeente: str = ""
 
     def __post_init__(self) -> None:
         if len(self.cells) != len(self.rows) * len(self.columns):

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterable
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -63,10 +64,23 @@ def long_rows(figure: PublishedFigure) -> list[list[str]]:
     return rows
 
 
+# Said in every file: a 12,5 in a CSV is 12,5%, a 1464689 is euro.
+UNIT_LINES = {
+    Eenheid.PERSONEN: "Eenheid: aantal personen",
+    Eenheid.EURO: "Eenheid: euro",
+    Eenheid.AANTAL: "Eenheid: aantal",
+    Eenheid.BANEN: "Eenheid: banen",
+    Eenheid.PROCENT: "Eenheid: procent (12,5 betekent 12,5%)",
+}
+
+
 def footer_rows(figure: PublishedFigure) -> list[list[str]]:
+    publisher = f"{figure.gemeente}, " if figure.gemeente else ""
     lines = [
         [],
         [export_label(f"{figure.title} ({figure.edition_label})")],
+        [export_label(f"{publisher}Monitor Sociaal Domein, editie {figure.edition_label}")],
+        [UNIT_LINES[figure.unit]],
         [export_label("Bron: " + "; ".join(figure.sources))],
         [METHOD_NOTE],
         ["Legenda:"],
@@ -83,19 +97,28 @@ def csv_bytes(figure: PublishedFigure, long: bool = False) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _number_format(cell: PublishedCell) -> str:
+def _number_format(cell: PublishedCell, shown: Decimal) -> str:
     if cell.unit is Eenheid.PROCENT:
-        return "0.0"
+        return "0.0%"  # Excel's own percentage: the cell reads 12,5% and computes as 0,125
     if cell.unit is Eenheid.EURO:
         return '"€" #,##0'
-    return "#,##0" if cell.value == cell.value.to_integral_value() else "#,##0.0"  # type: ignore[union-attr]
+    return "#,##0" if shown == shown.to_integral_value() else "#,##0.0"
+
+
+def _workbook_number(cell: PublishedCell, shown: Decimal) -> int | float:
+    if cell.unit is Eenheid.PROCENT:
+        shown = shown / 100
+    return float(shown) if shown % 1 else int(shown)
 
 
 def _write_cell(sheet: object, row: int, column: int, cell: PublishedCell) -> None:
     target = sheet.cell(row=row, column=column)  # type: ignore[attr-defined]
-    if cell.status is CellStatus.WAARDE:
-        target.value = float(cell.value) if cell.value % 1 else int(cell.value)  # type: ignore[operator, arg-type]
-        target.number_format = _number_format(cell)
+    shown = cell.shown_value()
+    if cell.status is CellStatus.WAARDE and shown is not None:
+        # The published (rounded) value, never the computed one: a download shows no more
+        # precision than the table on the page.
+        target.value = _workbook_number(cell, shown)
+        target.number_format = _number_format(cell, shown)
     else:
         _write_text(target, cell.marker)
 
@@ -170,17 +193,30 @@ def _converter() -> ModuleType:
     return vl_convert
 
 
-def svg_bytes(figure: PublishedFigure) -> bytes:
-    vl_convert = _converter()
+def _download_spec(figure: PublishedFigure) -> dict:
+    from monitor.render.download_chart import download_spec  # Altair again: images only
 
+    return download_spec(_require_published(figure))
+
+
+def _svg(spec: dict) -> bytes:
     # No base URLs: the spec carries its data inline and nothing may be fetched from outside.
-    return vl_convert.vegalite_to_svg(_spec(figure), allowed_base_urls=[]).encode("utf-8")
+    return _converter().vegalite_to_svg(spec, allowed_base_urls=[]).encode("utf-8")
+
+
+def chart_svg_bytes(figure: PublishedFigure) -> bytes:
+    """The chart alone, as on the page: for the report, which prints title and notes itself."""
+    return _svg(_spec(figure))
+
+
+def svg_bytes(figure: PublishedFigure) -> bytes:
+    """The downloaded chart: with its title, gemeente, edition, source and notes."""
+    return _svg(_download_spec(figure))
 
 
 def png_bytes(figure: PublishedFigure, scale: float = 2.0) -> bytes:
-    vl_convert = _converter()
-
-    return vl_convert.vegalite_to_png(_spec(figure), scale=scale, allowed_base_urls=[])
+    """The downloaded chart as an image, with the same header and footer as the SVG."""
+    return _converter().vegalite_to_png(_download_spec(figure), scale=scale, allowed_base_urls=[])
 
 
 EXPORT_FORMATS = ("csv", "xlsx", "png", "svg", "vega")

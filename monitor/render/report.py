@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from markupsafe import Markup
 
 from monitor.domain.catalogue import Catalogue
 from monitor.domain.editions import Edition
+from monitor.domain.numbers import nonbreaking_amounts
 from monitor.domain.periods import MONTH_NAMES
 from monitor.domain.registry import CHAPTERS, Shape, chapter_title, figure_specs
 from monitor.figures.published import MARKER_LEGEND, METHOD_NOTE, PublishedFigure
@@ -36,14 +38,18 @@ from monitor.publication.editorial import (
     thema_key,
 )
 from monitor.render.charts import alt_text
-from monitor.render.export import svg_bytes
+from monitor.render.export import chart_svg_bytes
 from monitor.render.markdown_text import without_images
 from monitor.render.safe_text import safe_label, safe_text
 
 TEMPLATES = Path(__file__).parent / "templates"
-# The monitor prints tables for these; monthly series are read from the chart and its sentences.
-TABLE_SHAPES = {Shape.STAND_PER_KWARTAAL, Shape.KENMERKEN, Shape.IN_UITSTROOM,
-                Shape.BIJZONDERE_BIJSTAND, Shape.KERNCIJFERS, Shape.VERDELING_PER_KWARTAAL}  # fmt: skip
+# A monthly series has twelve months and its summary columns across, a few years down: too wide
+# for a page in euro. Printed turned a quarter, months down and years across, it fits.
+TRANSPOSED_SHAPES = {Shape.CUMULATIEVE_LASTEN, Shape.MAANDREEKS_PER_JAAR}
+# Every chart at the same scale (a font of the chart prints the same size everywhere): the
+# standard chart fills most of the text width, the small sociale-basis charts stay small.
+MM_PER_CHART_PIXEL = 0.215
+_SVG_WIDTH = re.compile(rb"<svg[^>]*?\swidth=\"([\d.]+)\"")
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,7 @@ class ReportTable:
     header: str
     columns: tuple[str, ...]
     rows: tuple[dict, ...]
+    transposed: bool = False
 
 
 def css_string(text: str) -> Markup:
@@ -82,6 +89,8 @@ def _markdown(text: str) -> Markup:
 
 
 def _table(figure: PublishedFigure) -> ReportTable:
+    if figure.shape in TRANSPOSED_SHAPES:
+        return _transposed_table(figure)
     rows = tuple(
         {"label": safe_label(row), "cells": [cell.display() for cell in figure.row_cells(row)]}
         for row in figure.rows
@@ -91,24 +100,44 @@ def _table(figure: PublishedFigure) -> ReportTable:
     )
 
 
-def _images(figures: tuple[PublishedFigure, ...]) -> dict[str, str]:
+def _transposed_table(figure: PublishedFigure) -> ReportTable:
+    rows = tuple(
+        {"label": safe_label(column),
+         "cells": [figure.cell(row, column).display() for row in figure.rows]}
+        for column in figure.columns
+    )  # fmt: skip
+    return ReportTable("", tuple(safe_label(row) for row in figure.rows), rows, transposed=True)
+
+
+@dataclass(frozen=True)
+class ReportImage:
+    uri: str
+    width_mm: float
+
+
+def _report_image(svg: bytes) -> ReportImage:
+    found = _SVG_WIDTH.search(svg)
+    width = float(found[1]) if found else 0.0
+    uri = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+    return ReportImage(uri, round(width * MM_PER_CHART_PIXEL, 1))
+
+
+def _images(figures: tuple[PublishedFigure, ...]) -> dict[str, ReportImage]:
     """Every chart as an SVG data URI; rendered two at a time (vl-convert works outside the GIL)."""
     with ThreadPoolExecutor(max_workers=2) as pool:
-        svgs = list(pool.map(svg_bytes, figures))
-    return {
-        figure.figure_id: "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
-        for figure, svg in zip(figures, svgs, strict=True)
-    }
+        svgs = list(pool.map(chart_svg_bytes, figures))
+    return {figure.figure_id: _report_image(svg) for figure, svg in zip(figures, svgs, strict=True)}
 
 
-def _figure_context(figure: PublishedFigure, image: str) -> dict:
+def _figure_context(figure: PublishedFigure, image: ReportImage) -> dict:
     return {
         "title": safe_label(figure.title),
-        "image": image,
+        "image": image.uri,
+        "image_width": image.width_mm,
         "alt": alt_text(figure),
         "sentences": [safe_label(sentence) for sentence in figure.sentences],
         "notes": [safe_label(note) for note in figure.notes],
-        "table": _table(figure) if figure.shape in TABLE_SHAPES else None,
+        "table": _table(figure),
         "has_hidden": figure.has_hidden_cells,
     }
 
@@ -154,22 +183,28 @@ def _peildatum_text(day: dt.date) -> str:
 
 
 def report_html(
-    published: PublishedEdition, catalogue: Catalogue, texts: dict[str, TextRecord]
+    published: PublishedEdition,
+    catalogue: Catalogue,
+    texts: dict[str, TextRecord],
+    created: dt.datetime | None = None,
 ) -> str:
+    """The report as HTML; `created` (default: now) is the moment the PDF says it was made."""
+    moment = (created or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     edition = published.edition
     template = _environment().get_template("report.html.j2")
     html = template.render(
         gemeente=catalogue.instellingen.gemeente_naam,
         edition_label=edition.label,
         peildatum_text=_peildatum_text(edition.peildatum_date),
-        peildatum_iso=edition.peildatum_date.isoformat(),
+        created_iso=f"{moment:%Y-%m-%dT%H:%M:%SZ}",
         method_note=METHOD_NOTE,
         legend=MARKER_LEGEND,
         chapters=_chapters(published, catalogue, texts),
         definitions=_definitions(catalogue),
     )
     # The template holds no control character; whatever a data text still carries goes here.
-    return safe_text(html)
+    # An amount typed in an editorial text keeps its euro sign like every computed one.
+    return nonbreaking_amounts(safe_text(html))
 
 
 class ReportLoadRefused(ValueError):
@@ -199,14 +234,24 @@ def _fetcher() -> Any:
     return OwnResourcesOnly(timeout=1, allow_redirects=False)
 
 
-def html_to_pdf(html: str) -> bytes:
-    """The report's HTML as a tagged PDF, loading nothing but the product's own resources."""
+def laid_out(html: str) -> Any:
+    """The report's HTML laid out in pages (a WeasyPrint document), loading nothing but the
+    product's own resources; the tests read its boxes to see where every heading lands."""
     import weasyprint  # imported here: it loads the system's Pango libraries
 
     fetcher = _fetcher()
     document = weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=fetcher)
     stylesheet = weasyprint.CSS(filename=str(TEMPLATES / "report.css"), url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
+    return document.render(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
+
+
+def pdf_of(document: Any) -> bytes:
+    return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The report's HTML as a tagged PDF."""
+    return pdf_of(laid_out(html))
 
 
 def report_pdf(
