@@ -306,4 +306,4 @@ def test_a_kerncijfer_compares_the_same_way_on_the_overzicht_and_its_chapter_pag
     label = "Bemiddelde vrijwilligers (2025)"
     assert overzicht[label].delta == sociale_basis[label].delta == "+7,0% t.o.v. 2024"
     lasten = overzicht["Geboekte lasten Wmo t/m september 2026"]
-    assert (lasten.value, lasten.delta) == ("€ 13.193.797", "+4,7% t.o.v. t/m sep-25")
+    assert (lasten.value, lasten.delta) == ("€\u00a013.193.797", "+4,7% t.o.v. t/m sep-25")

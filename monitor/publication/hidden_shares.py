@@ -24,11 +24,6 @@ REASONS = {
 }
 
 
-def shown_value(cell: PublishedCell) -> Decimal:
-    """The value as the table and the exports publish it (`30,5%` is 30.5, not 30.4817...)."""
-    return Decimal(cell.plain().replace(",", "."))
-
-
 def _names(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
@@ -59,13 +54,13 @@ def hidden_share_sentence(figure: PublishedFigure, column: str, whole: str) -> s
     total: Decimal | None = HUNDRED
     if figure.label_of(TableRole.TOTAAL) is not None:
         total_cell = figure.cell_of(TableRole.TOTAAL, column)
-        total = None if total_cell is None or total_cell.value is None else shown_value(total_cell)
+        total = None if total_cell is None or total_cell.value is None else total_cell.shown_value()
     unknown = INCOMPLETE_BREAKDOWN in figure.notes
     where = "onder afgeschermde categorieën" + (
         " of heeft dit kenmerk niet bekend" if unknown else ""
     )
     if total is None or total == 0:
         return f"Een deel van {whole} valt {where}: {_why(hidden)}."
-    visible = sum((shown_value(c) for c in parts if c.value is not None), Decimal(0))
+    visible = sum((c.shown_value() for c in parts if c.value is not None), Decimal(0))
     share = max(Decimal(0), HUNDRED * (total - visible) / total)
     return f"{_percent_words(share).capitalize()} van {whole} valt {where}: {_why(hidden)}."
