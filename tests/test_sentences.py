@@ -28,6 +28,7 @@ from monitor.figures.published import (
     PublishedFigure,
 )
 from monitor.publication.completeness import incomplete_months
+from monitor.publication.edition import published_edition
 from monitor.publication.sentences import change_words, sentences_for
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -287,6 +288,20 @@ def test_the_jeugd_page_compares_like_with_like_and_says_who_referred(demo_page)
         "In het derde kwartaal van 2026 was het grootste deel van de lasten voor jeugdigen die "
         "de gemeente (37,9%) of de huisarts (27,3%) verwees." in shown
     )
+
+
+def test_the_table_compares_the_same_months_as_the_sentence(demo_data_dir: Path):
+    figure = published_edition(demo_data_dir, EDITION, CATALOGUE).figure(
+        "jeugd-lasten-berichtenverkeer"
+    )
+
+    assert figure.cell_in("2026", TableRole.VERANDERING).display() == "-6,5%"
+    assert (
+        "2026: gemiddelde over 9 maanden; de verandering vergelijkt dezelfde 9 maanden van 2025"
+        in figure.notes
+    )
+    # Two whole years compare their whole years, without a note.
+    assert not [note for note in figure.notes if note.startswith("2025")]
 
 
 def test_the_wmo_page_says_how_much_of_the_lasten_is_hidden(demo_page):

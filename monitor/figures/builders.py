@@ -154,6 +154,18 @@ def build_cumulatieve_lasten(ctx: FigureContext, spec: FigureSpec) -> ExactTable
     )  # fmt: skip
 
 
+def _trend_note(year: int, trend: dict[str, Any]) -> str:
+    """What a partial year's average and change are based on; empty for two whole years."""
+    parts = []
+    if trend["maanden"] < 12:
+        parts.append(f"gemiddelde over {trend['maanden']} maanden")
+    if 0 < trend["vergeleken"] < 12:
+        parts.append(
+            f"de verandering vergelijkt dezelfde {trend['vergeleken']} maanden van {year - 1}"
+        )
+    return f"{year}: {'; '.join(parts)}" if parts else ""
+
+
 def build_maandreeks(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
     indicator = spec.main_indicator
     unit, sensitive = ctx.unit_of(indicator), ctx.sensitive(indicator)
@@ -175,6 +187,11 @@ def build_maandreeks(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
     def month_refs(year: int) -> tuple[CellRef, ...]:
         return tuple((str(year), MONTHS[m - 1]) for (y, m) in sorted(values) if y == year)
 
+    def compared_refs(year: int) -> tuple[CellRef, ...]:
+        # The change compares the months both years have: those cells are what it derives from.
+        both = [m for (y, m) in sorted(values) if y == year and (year - 1, m) in values]
+        return tuple((str(y), MONTHS[m - 1]) for y in (year, year - 1) for m in both)
+
     def make(row: str, column: str) -> ExactCell:
         year = int(row)
         if column in MONTHS:
@@ -194,13 +211,13 @@ def build_maandreeks(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
             None if change is None else Decimal(change),
             Eenheid.PROCENT,
             False,
-            month_refs(year) + month_refs(year - 1),
+            compared_refs(year),
         )
 
     notes = tuple(
-        f"{year}: gemiddelde over {trend[year]['maanden']} maanden"
+        note
         for year in ctx.edition.years
-        if year in trend and trend[year]["maanden"] < 12
+        if year in trend and (note := _trend_note(year, trend[year]))
     )
     return ExactTable(
         spec, unit, "Jaar", tuple(rows), tuple(columns), _grid(rows, columns, make), notes,
