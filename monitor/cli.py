@@ -64,6 +64,8 @@ def command_import(args: argparse.Namespace) -> int:
     from monitor.ingest.figure_import import import_files
     from monitor.ingest.files import UploadFile
 
+    if args.cbs:
+        return _import_cbs(args)
     files = [UploadFile(Path(name), Path(name).name) for name in args.files]
     missing = [f.name for f in files if not f.path.is_file()]
     if missing:
@@ -98,6 +100,26 @@ def _report_import(notes: Sequence[str], diff_report: str, version: int | None) 
         print("Proefimport (--proef): er is niets opgeslagen.")
     else:
         print(f"Opgeslagen als versie {version}.")
+    return EXIT_OK
+
+
+def _import_cbs(args: argparse.Namespace) -> int:
+    """`monitor importeer --cbs MAP...`: CBS tables as reference figures, as CBS delivers them."""
+    from monitor.ingest.cbs.cbs_import import import_cbs
+
+    result = import_cbs(
+        config.data_dir(),
+        [Path(name) for name in args.files],
+        author=_author(args.auteur),
+        dry_run=args.dry_run,
+    )
+    print("Validatie: geen fouten gevonden.")
+    for line in result.report():
+        print(f"  {line}")
+    if result.version is None:
+        print("Proefimport (--proef): er is niets opgeslagen.")
+    else:
+        print(f"Opgeslagen als versie {result.version}.")
     return EXIT_OK
 
 
@@ -532,6 +554,13 @@ def _add_import_command(commands: argparse._SubParsersAction) -> None:
         "--tot",
         metavar="PERIODE",
         help="registraties: laatste maand met cijfers, bijvoorbeeld 2024-09",
+    )
+    importing.add_argument(
+        "--cbs",
+        action="store_true",
+        help="CBS-tabellen als vergelijkingscijfers: elk BESTAND is de map van een CBS-download "
+        "in OData-formaat (TypedDataSet.csv, DataProperties.csv, TableInfos.csv, RegioS.csv, "
+        "Perioden.csv, …) of een bestand daarin",
     )
     importing.set_defaults(handler=command_import)
 

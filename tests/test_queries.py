@@ -11,6 +11,8 @@ import pytest
 
 from monitor.config import QUERIES_DIR
 from monitor.domain.safe_text import UNSAFE_PATTERN
+from monitor.ingest.cbs.cbs_import import staged_cells
+from monitor.ingest.cbs.download import read_bulk_export
 from monitor.store.snapshots import PREVIOUS_TABLES, SCHEMA, current_snapshot
 from monitor.store.sql import execute, load_sql
 
@@ -95,6 +97,7 @@ PARAMETERS = {
     "minimum": 50,
     "grootste_aantal": 1_000_000,
     "personen": ["wmo.clienten"],
+    "tabel": "83262NED",
 }
 
 
@@ -158,6 +161,17 @@ def staged_row() -> pd.DataFrame:
     )  # fmt: skip
 
 
+def stage_cbs_table(con: duckdb.DuckDBPyConnection) -> None:
+    """The real 83262NED download staged as a CBS import stages it."""
+    table = read_bulk_export(QUERIES_DIR.parent / "tests/fixtures/cbs/83262NED")
+    con.register("staged_cbs_cijfers", staged_cells(table))
+    con.register("staged_cbs_tabel", pd.DataFrame({
+        "tabel": [table.tabel], "titel": [table.titel], "gewijzigd": [table.gewijzigd],
+        "bestand": [table.bestand], "sha256": [table.sha256],
+        "geimporteerd_op": [dt.datetime(2026, 12, 1)],
+    }))  # fmt: skip
+
+
 @pytest.mark.parametrize("name", LEGACY_QUERY_NAMES)
 def test_every_legacy_query_is_chosen_by_the_store(name):
     source = (QUERIES_DIR.parent / "monitor/store/snapshots.py").read_text(encoding="utf-8")
@@ -188,9 +202,12 @@ def test_query_runs_against_the_demo_store(name, demo_data_dir, tmp_path):
             con, step, **{k: PARAMETERS[k] for k in re.findall(r"\$([a-z_0-9]+)", load_sql(step))}
         )
     con.register("staged_cijfers", staged_row())
+    if name.startswith("cbs/"):
+        stage_cbs_table(con)
     if name.startswith("store/staged_comparison_"):
         execute(con, "store/create_staged_comparison")
     if name == "plausibility/afwijkingen":
+        execute(con, "plausibility/editie_geschiedenis")
         execute(con, "plausibility/editie_te_controleren", eerste=PARAMETERS["eerste"],
                 laatste=PARAMETERS["laatste"])  # fmt: skip
     con.register(

@@ -76,12 +76,14 @@ def _deviation(r: dict) -> Deviation:
 def staged_deviations(con: duckdb.DuckDBPyConnection, catalogue: Catalogue) -> list[Deviation]:
     """The implausible cijfers among those staged on `con` (relation `staged_cijfers`)."""
     execute(con, "plausibility/staged_te_controleren")
+    execute(con, "plausibility/staged_geschiedenis")
     return _deviations(con, catalogue)
 
 
 def edition_deviations(data_dir: Path, edition: Edition, catalogue: Catalogue) -> list[Deviation]:
     """The implausible cijfers of the edition's year up to its peildatum, in the current store."""
     with reading(data_dir) as con:
+        execute(con, "plausibility/editie_geschiedenis")
         execute(
             con, "plausibility/editie_te_controleren",
             eerste=dt.date(edition.year, 1, 1), laatste=edition.peildatum_date,

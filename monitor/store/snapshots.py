@@ -40,6 +40,8 @@ PREVIOUS_TABLES = (
     ("edition_catalogues", "store/copy_edition_catalogues_from_previous"),
     ("edition_withdrawals", "store/copy_edition_withdrawals_from_previous"),
     ("edition_notes", "store/copy_edition_notes_from_previous"),
+    ("cbs_tabellen", "store/copy_cbs_tabellen_from_previous"),
+    ("cbs_cijfers", "store/copy_cbs_cijfers_from_previous"),
 )
 # A snapshot written before the store table was named `cijfers` reads through these views.
 LEGACY_VIEWS = (
@@ -60,6 +62,8 @@ SCHEMA = (
     "store/create_edition_catalogues",
     "store/create_edition_withdrawals",
     "store/create_edition_notes",
+    "store/create_cbs_tabellen",
+    "store/create_cbs_cijfers",
 )
 # Tables younger than the earlier schema: a snapshot without them reads them as empty.
 # Each with the query that stands in for it, empty, when a snapshot opened for reading lacks it.
@@ -67,6 +71,8 @@ YOUNGER_TABLES = {
     "edition_catalogues": "store/legacy/temp_edition_catalogues",
     "edition_withdrawals": "store/legacy/temp_edition_withdrawals",
     "edition_notes": "store/legacy/temp_edition_notes",
+    "cbs_tabellen": "store/legacy/temp_cbs_tabellen",
+    "cbs_cijfers": "store/legacy/temp_cbs_cijfers",
 }
 
 
