@@ -113,7 +113,7 @@ def test_an_import_stores_the_table_beside_the_gemeente_cijfers(data_dir, catalo
     assert result.version is not None
     assert result.report() == [
         "83262NED Wmo-cliënten; type maatwerkarrangement, regio (Bron: CBS, gewijzigd "
-        "26-11-2020): 192 cellen (96 gemeente, 96 land), perioden 1e halfjaar 2015 t/m 1e "
+        "26-11-2020): 192 cellen over 1 land, 1 gemeente, perioden 1e halfjaar 2015 t/m 1e "
         "halfjaar 2020; 82 cellen geheim of onbekend ('.'), 12 voorlopig, zoals CBS ze publiceert"
     ]
 
@@ -180,7 +180,9 @@ def test_a_file_that_is_no_cbs_download_is_refused(data_dir):
     other = FIXTURES / "wmojads_gemeente_2017_2019_wmo_hbh_jeugdzorg_bijstand.csv"
     with pytest.raises(ImportRefused) as refused:
         import_cbs(data_dir, [other], author="test")
-    assert "dit is geen CBS-download in het OData-formaat" in str(refused.value)
+    assert "de CBS-tabel is niet te herkennen: noem de tabel-id in de bestandsnaam" in str(
+        refused.value
+    )
 
 
 def test_the_cli_imports_a_download_given_as_its_directory_or_a_file_in_it(tmp_path):

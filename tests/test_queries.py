@@ -98,6 +98,14 @@ PARAMETERS = {
     "grootste_aantal": 1_000_000,
     "personen": ["wmo.clienten"],
     "tabel": "83262NED",
+    "teller_tabel": "83262NED",
+    "teller": "WmoClienten_1",
+    "noemer_tabel": "83262NED",
+    "noemer": "WmoClientenPer1000Inwoners_2",
+    "dimensies": "Geslacht=T001038;KenmerkenVanPersonen=T009002;TypeMaatwerkarrangement=T001024",
+    "noemer_dimensies": "Geslacht=T001038;KenmerkenVanPersonen=T009002;TypeMaatwerkarrangement=T001024",
+    "leden": ["GM0518", "NL01"],
+    "onderwerp": "WmoClienten_1",
 }
 
 
@@ -204,6 +212,8 @@ def test_query_runs_against_the_demo_store(name, demo_data_dir, tmp_path):
     con.register("staged_cijfers", staged_row())
     if name.startswith("cbs/"):
         stage_cbs_table(con)
+        if not name.startswith("cbs/voeg_"):
+            execute(con, "cbs/voeg_cijfers_toe")
     if name.startswith("store/staged_comparison_"):
         execute(con, "store/create_staged_comparison")
     if name == "plausibility/afwijkingen":

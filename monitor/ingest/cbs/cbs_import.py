@@ -13,10 +13,20 @@ import duckdb
 import pyarrow as pa
 
 from monitor.domain.numbers import format_dutch
-from monitor.ingest.cbs.download import CbsTable, bulk_directory, is_bulk_export, read_bulk_export
+from monitor.ingest.cbs.download import (
+    CbsTable,
+    bulk_directory,
+    is_bulk_export,
+    read_bulk_export,
+    read_typed_dataset,
+)
 from monitor.ingest.problems import ImportRefused, Problem
 from monitor.store.snapshots import SourceFile, VersionInfo, write_version
 from monitor.store.sql import execute
+
+PLURALS = {"land": "landen", "provincie": "provincies", "gemeente": "gemeenten", "wijk": "wijken",
+           "buurt": "buurten", "overig": "overige regio's"}  # fmt: skip
+KIND_ORDER = ("land", "provincie", "gemeente", "wijk", "buurt", "overig")
 
 
 @dataclass(frozen=True)
@@ -30,17 +40,30 @@ class CbsImportResult:
 
 def table_report(table: CbsTable) -> str:
     """`83262NED Wmo-cliënten; … (CBS, gewijzigd 26-11-2020): 192 cellen, …`."""
-    regions = Counter(cell.regio_soort for cell in table.cells)
+    regions = Counter(kind for _, kind in {(c.regio, c.regio_soort) for c in table.cells})
     periods = sorted({cell.periode for cell in table.cells}, key=lambda p: (p.einddatum, p.code))
     secret = sum(cell.waarde is None for cell in table.cells)
     provisional = sum(cell.voorlopig for cell in table.cells)
     changed = f", gewijzigd {_dutch_date(table.gewijzigd)}" if table.gewijzigd else ""
-    kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(regions.items()))
+    kinds = ", ".join(
+        f"{format_dutch(count)} {kind if count == 1 else PLURALS.get(kind, kind)}"
+        for kind, count in sorted(regions.items(), key=lambda item: KIND_ORDER.index(item[0]))
+    )
+    span = (
+        f"periode {periods[0].label}"
+        if len(periods) == 1
+        else f"perioden {periods[0].label} t/m {periods[-1].label}"
+    )
+    with_value = {cell.onderwerp for cell in table.cells if cell.waarde is not None}
+    empty = sorted(
+        {cell.onderwerp_titel for cell in table.cells if cell.onderwerp not in with_value}
+    )
+    later = f"; nog zonder cijfers (CBS vult ze later): {', '.join(empty)}" if empty else ""
     return (
         f"{table.tabel} {table.titel} (Bron: CBS{changed}): {format_dutch(len(table.cells))} "
-        f"cellen ({kinds}), perioden {periods[0].label} t/m {periods[-1].label}; "
+        f"cellen over {kinds}, {span}; "
         f"{format_dutch(secret)} cellen geheim of onbekend ('.'), {format_dutch(provisional)} "
-        "voorlopig, zoals CBS ze publiceert"
+        f"voorlopig, zoals CBS ze publiceert{later}"
     )
 
 
@@ -52,24 +75,38 @@ def _dutch_date(moment: str) -> str:
         return moment
 
 
-def _directories(paths: list[Path]) -> list[Path]:
-    directories: list[Path] = []
+def _read_downloads(paths: list[Path]) -> tuple[CbsTable, ...]:
+    """Each path as CBS delivers it: a bulk export (its directory, or a file in it) read once,
+    or a lone TypedDataSet CSV."""
+    sources: list[Path] = []
     problems = []
     for path in paths:
         if not path.exists():
             problems.append(Problem(path.name, "het bestand of de map bestaat niet."))
         elif is_bulk_export(path):
-            if bulk_directory(path) not in directories:
-                directories.append(bulk_directory(path))
+            if bulk_directory(path) not in sources:
+                sources.append(bulk_directory(path))
+        elif path.is_file() and path.suffix.lower() == ".csv":
+            sources.append(path)
         else:
             problems.append(Problem(path.name, (
-                "dit is geen CBS-download in het OData-formaat: geef de map met "
-                "TypedDataSet.csv (of data.csv), DataProperties.csv, TableInfos.csv en de "
-                "dimensiebestanden (zoals RegioS.csv en Perioden.csv)."
+                "dit is geen CBS-download: geef de map van een OData-download (TypedDataSet.csv, "
+                "DataProperties.csv, TableInfos.csv en de dimensiebestanden) of een "
+                "TypedDataSet-CSV met de tabel-id in de naam."
             )))  # fmt: skip
     if problems:
         raise ImportRefused(problems)
-    return directories
+    tables = []
+    for source in sources:
+        try:
+            tables.append(
+                read_bulk_export(source) if source.is_dir() else read_typed_dataset(source)
+            )
+        except ImportRefused as refused:
+            problems.extend(refused.problems)
+    if problems:
+        raise ImportRefused(problems)
+    return tuple(tables)
 
 
 def staged_cells(table: CbsTable) -> pa.Table:
@@ -113,7 +150,7 @@ def import_cbs(
 ) -> CbsImportResult:
     """Read every CBS download named (a bulk export directory, or a file in it), refuse in Dutch
     when any is not as CBS writes it, and store them all in one new version (none on a dry run)."""
-    tables = tuple(read_bulk_export(directory) for directory in _directories(paths))
+    tables = _read_downloads(paths)
     seen = Counter(table.tabel for table in tables)
     if twice := [tabel for tabel, count in seen.items() if count > 1]:
         raise ImportRefused([Problem(", ".join(t.bestand for t in tables), (

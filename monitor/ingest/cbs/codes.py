@@ -80,13 +80,19 @@ def provisional(status: str) -> bool:
     return text.endswith("*") or text in {"voorlopig", "nader voorlopig"}
 
 
+def is_cbs_number(text: str) -> bool:
+    """A cell the OData export could have written: a number or CBS's '.' (or empty)."""
+    value = text.strip()
+    return value in SECRET or CBS_NUMBER.fullmatch(value) is not None
+
+
 def cbs_value(text: str) -> Decimal | None:
     """A cell as the OData export writes it: a number with a decimal point, or empty (CBS's '.':
     geheim, onbekend or onvoldoende betrouwbaar); None for those."""
     value = text.strip()
     if value in SECRET:
         return None
-    if not CBS_NUMBER.fullmatch(value):
+    if not is_cbs_number(value):
         raise CbsCodeError(f"'{text}' is geen getal zoals CBS het levert (en geen '.')")
     try:
         return Decimal(value)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -17,6 +18,7 @@ from monitor.ingest.cbs.codes import (
     CbsPeriod,
     cbs_period,
     cbs_value,
+    is_cbs_number,
     provisional,
     region_code,
     region_kind,
@@ -174,3 +176,100 @@ def read_bulk_export(path: Path) -> CbsTable:
         raise ImportRefused([Problem(data_name, "het bestand bevat geen cijfers.")])
     return CbsTable(tabel, (info.get("Title") or tabel).strip(), (info.get("Modified") or "").strip(),
                     shown, sha256_of(data), tuple(cells))  # fmt: skip
+
+
+# A lone TypedDataSet CSV (as StatLine's CSV download and the CBS parquet files hold it) has no
+# DataProperties: its table id comes from the file name, its period from the table (the
+# Kerncijfers wijken en buurten are one table per year), its topics from the columns CBS numbers
+# (`AantalInwoners_5`) that hold numbers only.
+TABLE_ID = re.compile(r"(?<![0-9])(\d{5}(?:NED|ned|ENG|eng))(?![A-Za-z])")
+KWB_YEARS = {
+    "83220NED": 2015, "83487NED": 2016, "83765NED": 2017, "84286NED": 2018, "84583NED": 2019,
+    "84799NED": 2020, "85039NED": 2021, "85318NED": 2022, "85618NED": 2023, "85984NED": 2024,
+    "86165NED": 2025,
+}  # fmt: skip
+REGION_COLUMNS = ("RegioS", "WijkenEnBuurten", "Gemeenten", "Regio")
+CBS_COLUMN = re.compile(r"[A-Za-z][A-Za-z0-9_]*_\d+")
+CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+NAME_COLUMN = re.compile(r"Gemeentenaam_\d+")
+# KWB columns that describe the region rather than count in it (a code 1-3 is no cijfer).
+ATTRIBUTE_COLUMNS = ("Gemeentenaam", "SoortRegio", "Codering", "Indelingswijziging",
+                     "MeestVoorkomendePostcode", "Dekkingspercentage")  # fmt: skip
+
+
+def _unit_of(key: str) -> str:
+    """The unit a lone CSV does not state, from CBS's own naming of the topic."""
+    lowered = key.lower()
+    if lowered.startswith(("percentage", "perc")):
+        return "%"
+    if "relatief" in lowered or "per1000" in lowered:
+        return "per 1 000 inwoners"
+    return "aantal"
+
+
+def _numeric_column(records: list[dict[str, str]], key: str) -> bool:
+    # An empty column counts: CBS publishes some topics of a year later (still all '.').
+    return all(is_cbs_number(record.get(key) or "") for record in records)
+
+
+def _title_of(key: str) -> str:
+    """`PersonenPerSoortUitkeringBijstand_83` → `Personen per soort uitkering bijstand`."""
+    words = CAMEL.sub(" ", key.rsplit("_", 1)[0].replace("_", " ")).split()
+    text = " ".join(words).lower()
+    return text[:1].upper() + text[1:]
+
+
+def read_typed_dataset(path: Path) -> CbsTable:
+    """A lone TypedDataSet CSV of a CBS table: a region column, CBS's numbered topic columns, and
+    either a Perioden column or a table that is one year (Kerncijfers wijken en buurten)."""
+    shown = path.name
+    found = TABLE_ID.search(path.name)
+    if found is None:
+        raise ImportRefused([Problem(shown, (
+            "de CBS-tabel is niet te herkennen: noem de tabel-id in de bestandsnaam (zoals "
+            "84799NED_TypedDataSet.csv), of importeer de hele download (OData) met "
+            "DataProperties.csv en TableInfos.csv."
+        ))])  # fmt: skip
+    tabel = found[1].upper()
+    records = _records(path, shown)
+    header = list(records[0]) if records else []
+    region = next((c for c in REGION_COLUMNS if c in header), None)
+    if region is None:
+        raise ImportRefused([Problem(shown, (
+            f"geen regiokolom ({', '.join(REGION_COLUMNS)}) in de kopregel; alleen tabellen per "
+            "regio zijn vergelijkingscijfers."
+        ), row=1)])  # fmt: skip
+    year = KWB_YEARS.get(tabel)
+    if "Perioden" not in header and year is None:
+        raise ImportRefused([Problem(shown, (
+            f"tabel {tabel} heeft geen kolom Perioden en is geen bekende jaartabel (Kerncijfers "
+            "wijken en buurten); importeer de hele download (OData) met Perioden.csv."
+        ), row=1)])  # fmt: skip
+    name_column = next((c for c in header if NAME_COLUMN.fullmatch(c)), None)
+    topics = [c for c in header if CBS_COLUMN.fullmatch(c) and not c.startswith(ATTRIBUTE_COLUMNS)
+              and _numeric_column(records, c)]  # fmt: skip
+    cells: list[CbsCell] = []
+    problems: list[Problem] = []
+    for number, record in enumerate(records, start=2):
+        try:
+            regio = region_code(record[region])
+            period = cbs_period(record["Perioden"] if year is None else f"{year}JJ00")
+        except CbsCodeError as error:
+            column = region if "regio" in str(error) else "Perioden"
+            problems.append(Problem(shown, f"{error}.", row=number, column=column))
+            if len(problems) >= MAX_REPORTED:
+                break
+            continue
+        naam = "Nederland" if region_kind(regio) == "land" else regio
+        if name_column and region_kind(regio) == "gemeente":
+            naam = (record.get(name_column) or regio).strip()
+        for key in topics:
+            value = cbs_value(record.get(key) or "")
+            cells.append(CbsCell(key, _title_of(key), _unit_of(key), regio, naam, period,
+                                 provisional(record.get("Perioden", "")), "", "", value))  # fmt: skip
+    if problems:
+        raise ImportRefused(problems)
+    if not cells:
+        raise ImportRefused([Problem(shown, "het bestand bevat geen cijfers per regio.")])
+    title = f"CBS-tabel {tabel}" + (f" (Kerncijfers wijken en buurten {year})" if year else "")
+    return CbsTable(tabel, title, "", shown, sha256_of(path), tuple(cells))
