@@ -83,7 +83,9 @@ def test_gemeenten_of_the_same_size_class_against_the_file(kwb_store):
     )
 
     with reading(kwb_store) as con:
-        (rate,) = size_class_rates(con, BIJSTAND_PER_1000, "AantalInwoners_5", "GM1680")
+        (rate,) = size_class_rates(
+            con, BIJSTAND_PER_1000, ("84799NED", "AantalInwoners_5"), "GM1680"
+        )
 
     assert rate.group == "gemeenten met 20.000 tot 50.000 inwoners"
     assert (rate.leden_met_cijfers, rate.leden) == (len(same), len(same)) == (186, 186)

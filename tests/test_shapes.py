@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from monitor.domain.catalogue import Eenheid
+from monitor.domain.catalogue import Eenheid, load_catalogue
 from monitor.domain.registry import Shape, figure_specs
 from monitor.figures.builders import BUILDERS
 from monitor.figures.published import PublishedFigure
@@ -14,6 +15,7 @@ from monitor.publication.edition import latest_edition, published_edition
 from monitor.publication.sentences import WRITERS, sentences_for
 from monitor.render.charts import AXIS_TITLES, FORMATS, chart_spec
 from monitor.render.overview import _prognose_kerncijfer, budget_signal
+from tests.support.comparison import comparison_catalogue, comparison_store
 
 
 def test_every_shape_has_a_builder_and_a_sentence_writer():
@@ -26,13 +28,25 @@ def test_every_unit_has_an_axis_title_and_a_number_format():
     assert set(FORMATS) == set(Eenheid)
 
 
-def test_the_shipped_catalogue_shows_every_shape(catalogue):
+def test_the_shipped_catalogue_shows_every_shape_but_the_cbs_comparison(catalogue):
+    # The comparison needs a real gemeente's CBS code; the demo gemeente is fictional.
+    assert {spec.shape for spec in figure_specs(catalogue)} == set(Shape) - {Shape.VERGELIJKING}
+    assert catalogue.vergelijking is None
+
+
+@pytest.fixture(scope="module")
+def every_shape(demo_data_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The demo's cijfers with a CBS table and a catalogue that compares: every shape."""
+    directory = tmp_path_factory.mktemp("vormen")
+    catalogue = load_catalogue(comparison_catalogue(directory))
     assert {spec.shape for spec in figure_specs(catalogue)} == set(Shape)
+    data_dir = comparison_store(demo_data_dir, directory)
+    return published_edition(data_dir, latest_edition(data_dir), catalogue), catalogue
 
 
 @pytest.mark.parametrize("shape", list(Shape), ids=str)
-def test_a_published_figure_of_every_shape_is_drawn(demo_data_dir, catalogue, shape):
-    edition = published_edition(demo_data_dir, latest_edition(demo_data_dir), catalogue)
+def test_a_published_figure_of_every_shape_is_drawn(every_shape, shape):
+    edition, _ = every_shape
     figure = next(f for f in edition.figures if f.shape is shape)
     spec = chart_spec(figure)
     assert spec["description"], figure.figure_id
@@ -58,8 +72,8 @@ def reworded(figure: PublishedFigure) -> PublishedFigure:
 
 
 @pytest.mark.parametrize("shape", list(Shape), ids=str)
-def test_sentences_and_charts_find_cells_by_role_not_by_label(demo_data_dir, catalogue, shape):
-    edition = published_edition(demo_data_dir, latest_edition(demo_data_dir), catalogue)
+def test_sentences_and_charts_find_cells_by_role_not_by_label(every_shape, shape):
+    edition, catalogue = every_shape
     figure = next(f for f in edition.figures if f.shape is shape)
     spec = next(s for s in figure_specs(catalogue) if s.figure_id == figure.figure_id)
     other = reworded(figure)

@@ -106,7 +106,9 @@ def _figure(table: ExactTable, statuses: dict[CellRef, CellStatus], edition: Edi
         edition_label=edition.label,
         sentences=(),
         definition=_definition(table, catalogue),
-        sources=tuple(dict.fromkeys(indicator.bron for indicator in indicators)),
+        sources=tuple(
+            dict.fromkeys([*(indicator.bron for indicator in indicators), *table.spec.sources])
+        ),
         notes=tuple(notes),
         row_roles=table.row_roles,
         column_roles=table.column_roles,

@@ -38,6 +38,7 @@ class Eenheid(StrEnum):
     AANTAL = "aantal"
     BANEN = "banen"
     PROCENT = "procent"
+    PER_1000 = "per 1.000 inwoners"  # a rate, e.g. CBS's Wmo-cliënten per 1.000 inwoners
 
 
 class Soort(StrEnum):
@@ -148,10 +149,50 @@ class Instellingen(_Strict):
     nullen_publiceren: bool = False
 
 
+CBS_TOPIC = r"^\d{5}[A-Z]{3}:[A-Za-z][A-Za-z0-9_]*$"
+
+
+class VergelijkingsCijfer(_Strict):
+    """A rate CBS publishes per gemeente, shown per chapter beside reference groups: CBS's
+    numerator and denominator topics as `TABEL:Onderwerp` (e.g. `84799NED:AantalInwoners_5`)."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    hoofdstuk: str
+    titel: NonEmpty  # "Personen met bijstand per 1.000 inwoners"
+    teller: Annotated[str, Field(pattern=CBS_TOPIC)]
+    noemer: Annotated[str, Field(pattern=CBS_TOPIC)]
+    per: Annotated[int, Field(ge=1)] = 1000  # 1000 for per 1.000 inwoners, 100 for a percentage
+    # The inwoners that decide the gemeentegrootteklasse, when the denominator is not inwoners.
+    inwoners: Annotated[str, Field(pattern=CBS_TOPIC)] | None = None
+    definitie: NonEmpty
+    # Where the gemeente's own figures and CBS's are defined differently, said plainly.
+    verschil_met_eigen_cijfers: str = ""
+
+    @model_validator(mode="after")
+    def _in_a_chapter(self) -> VergelijkingsCijfer:
+        if self.hoofdstuk not in HOOFDSTUKKEN:
+            raise ValueError(
+                f"hoofdstuk '{self.hoofdstuk}' bestaat niet; kies uit {', '.join(HOOFDSTUKKEN)}"
+            )
+        return self
+
+
+class Vergelijking(_Strict):
+    """How the gemeente compares with others: its CBS code, the reference groups a beheerder
+    chooses (Nederland and the gemeentegrootteklasse are always there) and the rates shown."""
+
+    gemeente: Annotated[str, Field(pattern=r"^GM\d{4}$")]
+    regio_naam: str = ""
+    regio: list[Annotated[str, Field(pattern=r"^GM\d{4}$")]] = []
+    vergelijkbaar: list[Annotated[str, Field(pattern=r"^GM\d{4}$")]] = []
+    cijfer: list[VergelijkingsCijfer] = []
+
+
 class Catalogue(_Strict):
     instellingen: Instellingen = Instellingen()
     indicator: list[Indicator]
     thema: list[Thema] = []
+    vergelijking: Vergelijking | None = None
 
     @model_validator(mode="after")
     def _references_exist(self) -> Catalogue:

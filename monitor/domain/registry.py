@@ -21,6 +21,7 @@ class Shape(StrEnum):
     IN_UITSTROOM = "in_uitstroom"  # instroom and uitstroom per month or quarter
     BIJZONDERE_BIJSTAND = "bijzondere_bijstand"  # Overig rule and both Eindtotaal rows
     KERNCIJFERS = "kerncijfers"  # sociale basis: indicators of one thema per period
+    VERGELIJKING = "vergelijking"  # a CBS rate of the gemeente beside reference groups, per year
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class FigureSpec:
     quarterly_only: bool = False  # in/uitstroom: always per quarter
     referred: str = ""  # a split by verwijzer: who was referred ("jeugdigen"), for its sentence
     thema: str = ""
+    vergelijking: str = ""  # the id of a [[vergelijking.cijfer]] of the catalogue
+    sources: tuple[str, ...] = ()  # sources beside those of the indicators (CBS for a comparison)
 
     @property
     def main_indicator(self) -> str:
@@ -280,7 +283,54 @@ def figure_specs(catalogue: Catalogue) -> tuple[FigureSpec, ...]:
         )
         for number, thema in enumerate(catalogue.thema, start=1)
     )
-    return FIXED_FIGURES + themed
+    return FIXED_FIGURES + themed + comparison_figures(catalogue, FIXED_FIGURES + themed)
+
+
+def comparison_subject(titel: str) -> str:
+    """`Personen met bijstand per 1.000 inwoners` → `het aantal personen met bijstand per 1.000
+    inwoners`, the subject of the comparison sentence."""
+    lowered = titel[:1].lower() + titel[1:]
+    if lowered.startswith(("aantal ", "percentage ", "het ", "de ")):
+        return lowered if lowered.startswith(("het ", "de ")) else f"het {lowered}"
+    return f"het aantal {lowered}"
+
+
+def comparison_figures(
+    catalogue: Catalogue, others: tuple[FigureSpec, ...]
+) -> tuple[FigureSpec, ...]:
+    """One "Vergelijking" figure per configured CBS rate, after its chapter's own sections."""
+    if catalogue.vergelijking is None:
+        return ()
+    specs = []
+    for chapter in HOOFDSTUKKEN:
+        rates = [c for c in catalogue.vergelijking.cijfer if c.hoofdstuk == chapter]
+        if not rates:
+            continue
+        sections = [spec.section for spec in others if spec.chapter == chapter]
+        number = (
+            sections[0].split(".")[0] if sections else str(list(HOOFDSTUKKEN).index(chapter) + 1)
+        )
+        last = max((int(section.split(".")[1]) for section in sections), default=0)
+        for rate in rates:
+            tables = sorted({rate.teller.split(":")[0], rate.noemer.split(":")[0]})
+            specs.append(FigureSpec(
+                f"{chapter.replace('_', '-')}-vergelijking-{rate.id.replace('_', '-')}",
+                chapter,
+                f"{number}.{last + 1}",
+                "Vergelijking",
+                f"{rate.titel}: vergeleken met andere gemeenten",
+                Shape.VERGELIJKING,
+                (),
+                f"{rate.titel} van de gemeente naast Nederland, gemeenten van dezelfde "
+                f"grootteklasse en de gekozen vergelijkingsgroepen, per jaar, zoals CBS ze "
+                f"publiceert (CBS-tabel {', '.join(tables)}). {rate.definitie} Een groepscijfer "
+                "is de som van de tellers gedeeld door de som van de noemers van de gemeenten "
+                "met cijfers, niet het gemiddelde van hun cijfers.",
+                subject=comparison_subject(rate.titel),
+                vergelijking=rate.id,
+                sources=(f"CBS, tabel {', '.join(tables)} (CC BY 4.0)",),
+            ))  # fmt: skip
+    return tuple(specs)
 
 
 def spec_by_id(catalogue: Catalogue, figure_id: str) -> FigureSpec | None:

@@ -17,6 +17,7 @@ from monitor.domain.editions import Edition
 from monitor.domain.periods import MONTH_ABBREVIATIONS, period_from_key
 from monitor.domain.registry import FigureSpec, Shape
 from monitor.domain.table_roles import LABELS, TableRole
+from monitor.figures.comparison import build_vergelijking
 from monitor.figures.exact import CellRef, ExactCell, ExactTable
 from monitor.store.sql import execute, fetch_records
 
@@ -481,6 +482,7 @@ BUILDERS: dict[Shape, Callable[[FigureContext, FigureSpec], ExactTable]] = {
     Shape.IN_UITSTROOM: build_in_uitstroom,
     Shape.BIJZONDERE_BIJSTAND: build_bijzondere_bijstand,
     Shape.KERNCIJFERS: build_kerncijfers,
+    Shape.VERGELIJKING: build_vergelijking,
 }
 
 

@@ -82,13 +82,18 @@ def _group_rate(group: str, r: dict, members: int, factor: int) -> GroupRate:
 
 
 def size_class_rates(
-    con: duckdb.DuckDBPyConnection, rate: RateDefinition, inwoners: str, gemeente: str
+    con: duckdb.DuckDBPyConnection,
+    rate: RateDefinition,
+    inwoners: tuple[str, str],
+    gemeente: str,
 ) -> list[GroupRate]:
     """The rate of the gemeenten in the same grootteklasse as `gemeente`, per period: a class
-    is taken from each period's own inwoners, so a gemeente that grows changes group."""
+    is taken from each period's own inwoners (`inwoners` is CBS table and topic), so a
+    gemeente that grows changes group."""
     per_period: dict[str, list[tuple[str, Decimal]]] = {}
+    tabel, onderwerp = inwoners
     for record in fetch_records(
-        con, "cbs/gemeenten_met_inwoners", tabel=rate.noemer_tabel, onderwerp=inwoners
+        con, "cbs/gemeenten_met_inwoners", tabel=tabel, onderwerp=onderwerp
     ):
         per_period.setdefault(record["periode"], []).append((record["regio"], record["inwoners"]))
     rates = []

@@ -11,6 +11,7 @@ from monitor.domain.numbers import format_dutch
 from monitor.domain.periods import MONTH_NAMES, Period, period_from_key
 from monitor.domain.registry import FigureSpec, Shape
 from monitor.domain.table_roles import TableRole
+from monitor.figures.comparison import PEERS_ROW, SIZE_CLASS_ROW
 from monitor.figures.published import CellStatus, PublishedCell, PublishedFigure, format_value
 from monitor.publication.hidden_shares import hidden_share_sentence
 
@@ -357,6 +358,39 @@ def _kerncijfers(figure: PublishedFigure, spec: FigureSpec, incomplete: Months) 
     return sentences
 
 
+def _vergelijking(figure: PublishedFigure, spec: FigureSpec, incomplete: Months) -> list[str]:
+    """ "Het aantal Wmo-cliënten per 1.000 inwoners ligt in 2019 met 71 boven het landelijk
+    cijfer van 68", then the other groups of that year."""
+    own_row, national_row, *groups = figure.rows
+    for year in reversed(figure.columns):
+        own, national = figure.cell(own_row, year), figure.cell(national_row, year)
+        if own.value is None or national.value is None:
+            continue
+        if own.display() == national.display():
+            where = "gelijk aan het landelijk cijfer"
+        else:
+            side = "boven" if own.value > national.value else "onder"
+            where = f"{side} het landelijk cijfer van {national.display()}"
+        subject = spec.subject[:1].upper() + spec.subject[1:]
+        sentences = [f"{subject} ligt in {year} in {own_row} met {own.display()} {where}."]
+        others = [
+            f"{GROUP_WORDS.get(row, row)} {cell.display()}"
+            for row in groups
+            if (cell := figure.cell(row, year)).value is not None
+        ]
+        if others:
+            sentences.append(f"Ter vergelijking in {year}: {dutch_list(others)}.")
+        return sentences
+    return []
+
+
+# The groups as words inside a sentence; a region keeps its own name.
+GROUP_WORDS = {
+    SIZE_CLASS_ROW: "gemeenten van dezelfde grootteklasse",
+    PEERS_ROW: "gekozen vergelijkbare gemeenten",
+}
+
+
 WRITERS: dict[Shape, Callable[[PublishedFigure, FigureSpec, Months], list[str]]] = {
     Shape.CUMULATIEVE_LASTEN: _lasten,
     Shape.MAANDREEKS_PER_JAAR: _maandreeks,
@@ -366,6 +400,7 @@ WRITERS: dict[Shape, Callable[[PublishedFigure, FigureSpec, Months], list[str]]]
     Shape.IN_UITSTROOM: _in_uitstroom,
     Shape.BIJZONDERE_BIJSTAND: _bijzondere_bijstand,
     Shape.KERNCIJFERS: _kerncijfers,
+    Shape.VERGELIJKING: _vergelijking,
 }
 
 

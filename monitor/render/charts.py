@@ -46,9 +46,10 @@ DUTCH_LOCALE = {
 }  # fmt: skip
 
 FORMATS = {Eenheid.EURO: "$,.0f", Eenheid.PROCENT: ",.0f", Eenheid.PERSONEN: ",.0f", Eenheid.AANTAL: ",.0f",
-           Eenheid.BANEN: ",.1f"}  # fmt: skip
+           Eenheid.BANEN: ",.1f", Eenheid.PER_1000: ",.0f"}  # fmt: skip
 AXIS_TITLES = {Eenheid.EURO: "euro", Eenheid.PROCENT: "procent", Eenheid.PERSONEN: "aantal personen",
-               Eenheid.AANTAL: "aantal", Eenheid.BANEN: "banen"}  # fmt: skip
+               Eenheid.AANTAL: "aantal", Eenheid.BANEN: "banen",
+               Eenheid.PER_1000: "per 1.000 inwoners"}  # fmt: skip
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -297,7 +298,7 @@ def _base_chart(figure: PublishedFigure) -> alt.Chart:
         return _stacked_bars(figure, _share_frame(figure), Eenheid.PROCENT)
     if shape is Shape.STAND_PER_KWARTAAL:
         return _lines_per_category(figure)
-    if shape is Shape.IN_UITSTROOM:
+    if shape in (Shape.IN_UITSTROOM, Shape.VERGELIJKING):
         return _grouped_bars(figure)
     if shape is Shape.BIJZONDERE_BIJSTAND:
         data = cell_frame(figure)

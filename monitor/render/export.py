@@ -70,6 +70,7 @@ UNIT_LINES = {
     Eenheid.EURO: "Eenheid: euro",
     Eenheid.AANTAL: "Eenheid: aantal",
     Eenheid.BANEN: "Eenheid: banen",
+    Eenheid.PER_1000: "Eenheid: per 1.000 inwoners",
     Eenheid.PROCENT: "Eenheid: procent (12,5 betekent 12,5%)",
 }
 

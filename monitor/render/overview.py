@@ -172,7 +172,9 @@ def _sociale_basis(published: PublishedEdition, catalogue: Catalogue) -> list[Ke
 
 
 def overview(published: PublishedEdition, catalogue: Catalogue) -> Overview:
-    indicators = {spec.figure_id: spec.main_indicator for spec in figure_specs(catalogue)}
+    indicators = {
+        spec.figure_id: spec.main_indicator for spec in figure_specs(catalogue) if spec.indicators
+    }
     kerncijfers: dict[str, tuple[Kerncijfer, ...]] = {}
     signals: list[Signal] = []
     for chapter, entries in MONTHLY.items():

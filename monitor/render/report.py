@@ -170,12 +170,20 @@ def _chapters(
 
 
 def _definitions(catalogue: Catalogue) -> list[dict]:
-    used = dict.fromkeys(i for spec in figure_specs(catalogue) for i in spec.indicators)
-    return [
+    specs = figure_specs(catalogue)
+    used = dict.fromkeys(i for spec in specs for i in spec.indicators)
+    indicators = [
         {"title": catalogue.by_id[i].titel, "definition": catalogue.by_id[i].definitie,
          "source": catalogue.by_id[i].bron}
         for i in used
     ]  # fmt: skip
+    # A figure from other sources than the indicators (the comparison with CBS) names them too.
+    others = [
+        {"title": spec.title, "definition": spec.description, "source": "; ".join(spec.sources)}
+        for spec in specs
+        if spec.sources and not spec.indicators
+    ]
+    return indicators + others
 
 
 def _peildatum_text(day: dt.date) -> str:
