@@ -17,9 +17,14 @@ def run_dashboard() -> None:
     from monitor.app.account import account_controls
     from monitor.app.navigation import LOGIN, SECTIONS, PageEntry
     from monitor.app.session import current_access, edition_selector
-    from monitor.app.shell import apply_shell
+    from monitor.app.shell import SIDEBAR_WIDTH, apply_shell
 
-    st.set_page_config(page_title="Monitor Sociaal Domein", page_icon=":bar_chart:", layout="wide")
+    st.set_page_config(
+        page_title="Monitor Sociaal Domein",
+        page_icon=":bar_chart:",
+        layout="wide",
+        initial_sidebar_state=SIDEBAR_WIDTH,
+    )
     apply_shell()
     access = current_access()
 
