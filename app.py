@@ -15,11 +15,16 @@ def run_dashboard() -> None:
     from streamlit.navigation.page import StreamlitPage
 
     from monitor.app.account import account_controls
-    from monitor.app.navigation import LOGIN, SECTIONS, PageEntry
-    from monitor.app.session import current_access, edition_selector
-    from monitor.app.shell import apply_shell
+    from monitor.app.navigation import LOGIN, SECTIONS, PageEntry, refusal_text, refused_entry
+    from monitor.app.session import current_access, edition_selector, login_configured
+    from monitor.app.shell import SIDEBAR_WIDTH, apply_shell
 
-    st.set_page_config(page_title="Monitor Sociaal Domein", page_icon=":bar_chart:", layout="wide")
+    st.set_page_config(
+        page_title="Monitor Sociaal Domein",
+        page_icon=":bar_chart:",
+        layout="wide",
+        initial_sidebar_state=SIDEBAR_WIDTH,
+    )
     apply_shell()
     access = current_access()
 
@@ -40,8 +45,11 @@ def run_dashboard() -> None:
         edition = f" · editie {chosen.label}" if chosen is not None else ""
         # The browser tab and a bookmark name the page and the edition it shows.
         st.set_page_config(page_title=f"{navigation.title}{edition} · Monitor Sociaal Domein")
+        if (refused := refused_entry(st.context.url, access)) is not None:
+            st.warning(refusal_text(refused, access, login_configured()), icon=":material/lock:")
     else:
         navigation = st.navigation([page(LOGIN)])
+        st.set_page_config(page_title=f"{LOGIN.title} · Monitor Sociaal Domein")
     account_controls(access)
     navigation.run()
 

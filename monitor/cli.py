@@ -306,17 +306,20 @@ def command_demo(args: argparse.Namespace) -> int:
     from monitor.domain.editions import edition_from_text
     from monitor.publication.edition import current_catalogue
     from monitor.render.artefact_audit import exported_findings
+    from monitor.store.history import current_version
 
     catalogue = current_catalogue()
     if args.gemeente == "klein":
         return _small_demo(catalogue)
-    version = load_demo(config.data_dir(), catalogue, replace=args.vervang)
+    load_demo(config.data_dir(), catalogue, replace=args.vervang)
     publish_demo_editions(
         config.data_dir(),
         catalogue,
         [edition_from_text(e) for e in DEMO_EDITIONS],
         exported_findings,
     )
+    # Publishing the texts and editions adds versions of its own: name the one now current.
+    version = current_version(config.data_dir())
     print(
         f"Demodata van {catalogue.instellingen.gemeente_naam} geladen (versie {version}); "
         f"edities {', '.join(DEMO_EDITIONS)} gepubliceerd met voorbeeldteksten."
@@ -332,12 +335,13 @@ def _small_demo(catalogue: Catalogue) -> int:
     from monitor.demo.texts import publish_demo_editions
     from monitor.domain.editions import edition_from_text
     from monitor.render.artefact_audit import exported_findings
+    from monitor.store.history import current_version
 
     data_dir = config.data_dir()
     with tempfile.TemporaryDirectory(prefix="monitor-voorbeeld-") as temporary:
         load_demo(Path(temporary), catalogue)
         voorbeeld = voorbeeld_rows(Path(temporary))
-    version = load_small_demo(
+    load_small_demo(
         data_dir,
         catalogue,
         voorbeeld,
@@ -345,6 +349,7 @@ def _small_demo(catalogue: Catalogue) -> int:
             data_dir, catalogue, [edition_from_text(key)], exported_findings
         ),
     )
+    version = current_version(data_dir)  # after the last publication, not the last import
     print(
         f"Demodata van {SMALL_NAME} geladen (versie {version}): weinig inwoners, weinig "
         "combinaties van voorzieningen, onbekende leeftijden, een herziening tussen de edities "

@@ -680,3 +680,12 @@ def test_the_logout_button_ends_the_login_on_the_server(store: Path) -> None:
     again = app_as(copy)
     run_ok(again)
     assert not any(c.value.startswith("Ingelogd als") for c in again.sidebar.caption)
+
+
+def test_the_uploader_says_in_dutch_the_limit_the_import_holds_to(store: Path) -> None:
+    at = open_page(BELEID, UPLOAD)
+    (uploader,) = at.get("file_uploader")
+
+    # The widget refuses what the import would refuse (Streamlit's own default is 200 MB).
+    assert uploader.proto.max_upload_size_mb == 50
+    assert any("Hoogstens 50 MB per bestand" in text for text in texts_of(at))

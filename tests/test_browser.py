@@ -21,6 +21,14 @@ from monitor.domain.registry import figure_specs
 from monitor.publication.edition import current_catalogue, published_edition
 from monitor.publication.editorial import published_editions
 from monitor.render.export import export_bytes
+from tests.support.page_layout import (
+    ACTIVE_ELEMENT,
+    CHART_TOOLBAR_BUTTONS,
+    HORIZONTAL_OVERFLOW,
+    KERNCIJFER_COUNT,
+    OVERLAPPING_AXIS_LABELS,
+    TRUNCATED_KERNCIJFERS,
+)
 from tests.support.server import CHROMIUM, CHROMIUM_MISSING, Dashboard, running_dashboard
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -28,6 +36,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 LAPTOP = {"width": 1366, "height": 900}
+TABLET = {"width": 820, "height": 1180}
+# The narrowest and widest screens every page must fit without scrolling sideways.
+NARROWEST = {"width": 768, "height": 1024}
+WIDEST = {"width": 1920, "height": 1080}
 CHART_SECONDS = 20
 SERIOUS = {"serious", "critical"}
 
@@ -75,8 +87,8 @@ def server(demo_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
         yield dashboard
 
 
-def laptop_context(browser: Browser) -> BrowserContext:
-    context = browser.new_context(viewport=LAPTOP, locale="nl-NL")
+def laptop_context(browser: Browser, viewport: dict[str, int] = LAPTOP) -> BrowserContext:
+    context = browser.new_context(viewport=viewport, locale="nl-NL")
     context.set_default_timeout(30_000)
     return context
 
@@ -94,20 +106,21 @@ def wait_until_run(page: Page) -> Page:
     return page
 
 
-def content_height(page: Page) -> int:
+def content_height(page: Page, least: int = LAPTOP["height"]) -> int:
     bottom = page.evaluate(
         "document.querySelector('[data-testid=\"stMainBlockContainer\"]')"
         ".getBoundingClientRect().bottom"
     )
-    return max(LAPTOP["height"], math.ceil(bottom) + 40)
+    return max(least, math.ceil(bottom) + 40)
 
 
-def show_whole_page(page: Page, charts: int) -> Page:
+def show_whole_page(page: Page, charts: int, viewport: dict[str, int] = LAPTOP) -> Page:
     """Streamlit scrolls inside its main container and draws a chart only once it is in view:
     make the viewport as tall as the content, wait for every chart, repeat until it fits.
     A page that draws too few charts is left as it is: its test reports the count."""
     for _ in range(3):
-        page.set_viewport_size({"width": LAPTOP["width"], "height": content_height(page)})
+        height = content_height(page, viewport["height"])
+        page.set_viewport_size({"width": viewport["width"], "height": height})
         with contextlib.suppress(PlaywrightTimeoutError):
             # A function with arguments, not an expression string: the page's CSP forbids eval.
             page.wait_for_function(
@@ -116,26 +129,37 @@ def show_whole_page(page: Page, charts: int) -> Page:
                 polling=100,
                 timeout=CHART_SECONDS * 1000,
             )
-        if content_height(page) == page.viewport_size["height"]:
+        if content_height(page, viewport["height"]) == page.viewport_size["height"]:
             break
     return page
 
 
+@contextlib.contextmanager
+def every_page_drawn(
+    browser: Browser, server: Dashboard, viewport: dict[str, int]
+) -> Iterator[dict[str, Page]]:
+    """Every page in its own tab at this screen size, fully drawn. All start loading at once, so
+    later pages render while the first ones are being drawn."""
+    context = laptop_context(browser, viewport)
+    try:
+        loading = {
+            name: start_loading(context, f"{server.url}/{path}")
+            for name, (path, *_) in PAGES.items()
+        }
+        drawn = {
+            name: show_whole_page(wait_until_run(page), expected_charts(PAGES[name][2]), viewport)
+            for name, page in loading.items()
+        }
+        ensure_running(server)
+        yield drawn
+    finally:
+        context.close()
+
+
 @pytest.fixture(scope="module")
 def tabs(browser: Browser, server: Dashboard) -> Iterator[dict[str, Page]]:
-    """Every page in its own tab, fully drawn. All start loading at once, so later pages render
-    while the first ones are being drawn."""
-    context = laptop_context(browser)
-    loading = {
-        name: start_loading(context, f"{server.url}/{path}") for name, (path, *_) in PAGES.items()
-    }
-    drawn = {
-        name: show_whole_page(wait_until_run(page), expected_charts(PAGES[name][2]))
-        for name, page in loading.items()
-    }
-    ensure_running(server)
-    yield drawn
-    context.close()
+    with every_page_drawn(browser, server, LAPTOP) as drawn:
+        yield drawn
 
 
 # --- one visit per page: photographed, checked with axe, its text read ---------------------------
@@ -337,3 +361,173 @@ def test_a_link_with_an_edition_opens_it_and_the_tab_names_page_and_edition(
         expect(page).to_have_url(re.compile(r"/jeugd\?editie=2026-06$"))
     finally:
         context.close()
+
+
+# --- the keyboard ----------------------------------------------------------------------------------
+
+DOWNLOAD_LABELS = {"Grafiek (PNG)", "Grafiek (SVG)", "Tabel (CSV)", "Tabel (Excel)"}
+
+
+@pytest.mark.parametrize("name", ["wmo", "jeugd", "participatie", "sociale-basis"])
+def test_charts_add_no_english_toolbar_buttons(
+    page_after_checks: dict[str, Page], name: str
+) -> None:
+    page = page_after_checks[name]
+
+    assert page.locator(CHART_SVGS).count() == expected_charts(PAGES[name][2])
+    assert page.evaluate(CHART_TOOLBAR_BUTTONS) == []
+
+
+def test_tab_stays_in_an_open_downloaden_menu(page_after_checks: dict[str, Page]) -> None:
+    page = page_after_checks["jeugd"]
+    page.bring_to_front()
+    page.locator(
+        "xpath=//h3[@id='jeugd-lasten']/following::button[contains(., 'Downloaden')][1]"
+    ).focus()
+
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Grafiek (PNG)")).to_be_visible()
+    reached = []
+    for _ in range(len(DOWNLOAD_LABELS) + 2):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate(ACTIVE_ELEMENT))
+    page.keyboard.press("Escape")
+
+    assert all(element["inMenu"] for element in reached), reached
+    assert {element["text"] for element in reached} == DOWNLOAD_LABELS
+
+
+def test_an_opened_table_is_a_region_the_arrow_keys_scroll(
+    page_after_checks: dict[str, Page],
+) -> None:
+    page = page_after_checks["jeugd"]
+    page.bring_to_front()
+    table = page.locator(
+        "xpath=//h3[@id='jeugd-lasten']/following::details[summary[contains(., 'Toon als tabel')]][1]"
+    )
+    table.locator("summary").focus()
+
+    page.keyboard.press("Enter")
+    region = table.locator('[data-testid="stTable"] > [role="region"]')
+    expect(region).to_be_visible()
+    page.keyboard.press("Tab")
+    focused = page.evaluate(ACTIVE_ELEMENT)
+    scrolled_before = region.evaluate("(box) => box.scrollLeft")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+
+    assert focused["role"] == "region"
+    assert focused["label"] == "Tabel: Lasten Jeugd ten opzichte van de begroting"
+    # The table is wider than its box on a laptop: the arrow keys scroll it.
+    assert region.evaluate("(box) => box.scrollWidth > box.clientWidth")
+    # Chromium scrolls smoothly: wait for the box to have moved.
+    page.wait_for_function(
+        "([box, before]) => box.scrollLeft > before",
+        arg=[region.element_handle(), scrolled_before],
+        polling=100,
+        timeout=5_000,
+    )
+
+
+# --- with everything opened ------------------------------------------------------------------------
+
+
+def open_everything(page: Page, tables: int) -> None:
+    """Every table and every definition opened, then the first Downloaden menu."""
+    page.bring_to_front()
+    closed = page.locator('[data-testid="stMain"] details:not([open]) > summary')
+    for _ in range(100):  # more expanders than any page has
+        if closed.count() == 0:
+            break
+        closed.first.click()
+    expect(page.locator('[data-testid="stMain"] details [data-testid="stTable"]')).to_have_count(
+        tables
+    )
+    menus = page.locator('[data-testid="stMain"] [data-testid="stPopoverButton"]')
+    if menus.count():
+        menus.first.click()
+        expect(page.get_by_role("button", name="Grafiek (PNG)")).to_be_visible()
+
+
+@pytest.fixture(scope="module")
+def opened_violations(
+    tabs: dict[str, Page], visits: dict[str, Visit], server: Dashboard
+) -> dict[str, list[dict]]:
+    """Axe on every page with its tables, definitions and a Downloaden menu open, after the pages
+    were checked as they first appeared."""
+    found = {}
+    for name, page in tabs.items():
+        open_everything(page, expected_charts(PAGES[name][2]))
+        found[name] = serious(Axe().run(page).response["violations"])
+        page.keyboard.press("Escape")
+    ensure_running(server)
+    return found
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_with_everything_opened_has_no_serious_accessibility_violations(
+    opened_violations: dict[str, list[dict]], name: str
+) -> None:
+    assert opened_violations[name] == [], json.dumps(
+        opened_violations[name], indent=2, ensure_ascii=False
+    )
+
+
+# --- every screen size -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tablet_tabs(
+    browser: Browser, server: Dashboard, opened_violations: dict[str, list[dict]]
+) -> Iterator[dict[str, Page]]:
+    with every_page_drawn(browser, server, TABLET) as drawn:
+        yield drawn
+
+
+@pytest.mark.parametrize("name", ["overzicht", "sociale-basis"])
+def test_no_kerncijfer_value_or_label_is_cut_off_on_a_tablet(
+    tablet_tabs: dict[str, Page], name: str
+) -> None:
+    page = tablet_tabs[name]
+
+    assert page.evaluate(KERNCIJFER_COUNT) > 0
+    assert page.evaluate(TRUNCATED_KERNCIJFERS) == []
+
+
+def test_every_page_fits_a_tablet_with_readable_axes_and_whole_legends(
+    tablet_tabs: dict[str, Page],
+) -> None:
+    overflow = {name: page.evaluate(HORIZONTAL_OVERFLOW) for name, page in tablet_tabs.items()}
+    overlap = {name: page.evaluate(OVERLAPPING_AXIS_LABELS) for name, page in tablet_tabs.items()}
+
+    assert {name: found for name, found in overflow.items() if found} == {}
+    assert {name: found for name, found in overlap.items() if found} == {}
+    assert all(
+        page.locator(CHART_SVGS).count() == expected_charts(PAGES[name][2])
+        for name, page in tablet_tabs.items()
+    )
+
+
+@pytest.fixture(
+    scope="module", params=[NARROWEST, WIDEST], ids=lambda screen: f"{screen['width']}px"
+)
+def screen_tabs(
+    request: pytest.FixtureRequest,
+    browser: Browser,
+    server: Dashboard,
+    tablet_tabs: dict[str, Page],
+) -> Iterator[dict[str, Page]]:
+    with every_page_drawn(browser, server, request.param) as drawn:
+        yield drawn
+
+
+def test_nothing_on_any_page_overflows_sideways_from_768_to_1920_pixels(
+    screen_tabs: dict[str, Page],
+) -> None:
+    overflow = {name: page.evaluate(HORIZONTAL_OVERFLOW) for name, page in screen_tabs.items()}
+    overlap = {name: page.evaluate(OVERLAPPING_AXIS_LABELS) for name, page in screen_tabs.items()}
+    truncated = {name: page.evaluate(TRUNCATED_KERNCIJFERS) for name, page in screen_tabs.items()}
+
+    assert {name: found for name, found in overflow.items() if found} == {}
+    assert {name: found for name, found in overlap.items() if found} == {}
+    assert {name: found for name, found in truncated.items() if found} == {}

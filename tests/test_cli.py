@@ -188,3 +188,12 @@ def test_versions_lists_who_imported_which_file(tmp_path):
     result = run(data_dir, "versies")
     assert "versie 1:" in result.stdout and "beleid" in result.stdout
     assert "clienten.csv (4 rijen, sha256" in result.stdout
+
+
+def test_the_demo_names_the_version_that_is_current_after_it_published(tmp_path):
+    data_dir = tmp_path / "data"
+    loaded = run(data_dir, "demo")
+    newest = run(data_dir, "versies").stdout.split("versie ", 1)[1].split(":", 1)[0]
+
+    assert loaded.returncode == 0, loaded.stderr
+    assert f"geladen (versie {newest});" in loaded.stdout

@@ -80,7 +80,9 @@ def figure(data_dir: Path, indicator: str, periode: str) -> int | None:
     return None if row is None else int(row[0])
 
 
-def assert_upload_page_is_out_of_reach(page: Page, app: App, context: BrowserContext) -> None:
+def assert_upload_page_is_out_of_reach(
+    page: Page, app: App, context: BrowserContext, told: str
+) -> None:
     nav = navigation_text(page)
     assert "Overzicht" in nav
     assert [title for title in RESTRICTED_TITLES if title in nav] == []
@@ -89,6 +91,8 @@ def assert_upload_page_is_out_of_reach(page: Page, app: App, context: BrowserCon
 
     # Streamlit does not know the page in this session: it runs the main page instead.
     expect(typed.locator("h1").first).to_have_text(MAIN_PAGE_TITLE)
+    # ... and says why, instead of landing on the Overzicht without a word.
+    expect(typed.locator(MAIN).get_by_role("alert").first).to_contain_text(told)
     assert typed.locator(FILE_UPLOADER).count() == 0
     assert typed.get_by_role("button", name="Controleren").count() == 0
     assert typed.get_by_role("button", name="Opslaan").count() == 0
@@ -141,7 +145,7 @@ def test_logged_in_raadslid_cannot_reach_the_upload_page(app: App, context: Brow
     page = log_in(context, app, "raadslid")
     screenshot(page, "raadslid-ingelogd")
 
-    assert_upload_page_is_out_of_reach(page, app, context)
+    assert_upload_page_is_out_of_reach(page, app, context, "uw account heeft die rol niet")
     screenshot(context.pages[-1], "raadslid-upload-url")
 
 
@@ -150,7 +154,10 @@ def test_anonymous_visitor_cannot_reach_the_upload_page(app: App, context: Brows
     expect(page.locator(SIDEBAR).get_by_role("button", name="Inloggen")).to_be_visible()
     screenshot(page, "anoniem")
 
-    assert_upload_page_is_out_of_reach(page, app, context)
+    assert_upload_page_is_out_of_reach(page, app, context, "Log in met de knop Inloggen")
+    expect(context.pages[-1]).to_have_title(
+        "Overzicht · editie t/m september 2026 · Monitor Sociaal Domein"
+    )
     screenshot(context.pages[-1], "anoniem-upload-url")
 
 

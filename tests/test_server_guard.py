@@ -22,7 +22,7 @@ from starlette.testclient import TestClient
 from starlette.websockets import WebSocket, WebSocketDisconnect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-from monitor.app.shell import LANGUAGE_SCRIPT
+from monitor.app.shell import KEYBOARD_SCRIPT, LANGUAGE_SCRIPT
 from monitor.ingest.reading import MAX_FIGURE_FILE_BYTES
 from monitor.server.guard import MAX_UPLOAD_REQUEST_BYTES, Guard
 from monitor.server.headers import (
@@ -73,7 +73,9 @@ def test_https_is_recognised_directly_and_from_the_proxy() -> None:
 
 def test_the_policy_allows_exactly_the_known_inline_scripts() -> None:
     (language,) = inline_script_hashes(LANGUAGE_SCRIPT)
+    (keyboard,) = inline_script_hashes(KEYBOARD_SCRIPT)
     assert language in CONTENT_SECURITY_POLICY
+    assert keyboard in CONTENT_SECURITY_POLICY
     assert inline_script_hashes("<script>alert(1)</script>")[0] not in CONTENT_SECURITY_POLICY
     assert inline_script_hashes('<script src="x.js"></script>') == []
     assert "'unsafe-inline'" not in CONTENT_SECURITY_POLICY.split("script-src")[1].split(";")[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from monitor.domain.access import Role
+from monitor.domain.access import Access, Role
 
 
 @dataclass(frozen=True)
@@ -62,3 +62,32 @@ SECTIONS: tuple[tuple[str, Role | None, tuple[PageEntry, ...]], ...] = (
     ("Beleidsmedewerker", Role.BELEIDSMEDEWERKER, WRITING),
     ("Beheerder", Role.BEHEERDER, MANAGING),
 )
+
+
+def refused_entry(url: str | None, access: Access) -> PageEntry | None:
+    """The restricted page an address names (`.../upload`) that this user may not open, or None.
+    Streamlit runs the default page for a page it does not know in the session; the reader is
+    then told why instead of landing on the Overzicht without a word."""
+    last = (url or "").rstrip("/").rsplit("/", 1)[-1]
+    for entry in RESTRICTED:
+        if entry.url_path == last and entry.role is not None and not access.has(entry.role):
+            return entry
+    return None
+
+
+def refusal_text(entry: PageEntry, access: Access, can_log_in: bool) -> str:
+    role = entry.role.value if entry.role is not None else ""
+    if not can_log_in:
+        return (
+            f"De pagina *{entry.title}* is alleen voor medewerkers met de rol {role}, en inloggen "
+            "is op deze server niet ingericht. U ziet nu het Overzicht."
+        )
+    if not access.logged_in:
+        return (
+            f"De pagina *{entry.title}* is alleen voor ingelogde medewerkers met de rol {role}. "
+            "Log in met de knop Inloggen links in het menu; u ziet nu het Overzicht."
+        )
+    return (
+        f"De pagina *{entry.title}* is alleen voor medewerkers met de rol {role}; uw account heeft "
+        "die rol niet. U ziet nu het Overzicht."
+    )

@@ -15,7 +15,8 @@ from monitor.domain.numbers import format_uploaded
 from monitor.domain.periods import period_from_key
 from monitor.ingest.diff import CijferDiff, DiffLine
 from monitor.ingest.figure_import import ImportResult, import_files
-from monitor.ingest.files import UploadFile
+from monitor.ingest.files import MB, UploadFile
+from monitor.ingest.reading import MAX_FIGURE_FILE_BYTES
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Upload:
 
 
 UPLOAD_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".xls")
+# What the upload widget says and checks before sending: the import's own limit per file.
+MAX_UPLOAD_MB = MAX_FIGURE_FILE_BYTES // MB
 
 
 def _safe_name(name: str) -> str:

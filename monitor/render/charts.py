@@ -45,11 +45,47 @@ DUTCH_LOCALE = {
     },
 }  # fmt: skip
 
+# Banen may be halves; "~" drops a decimal that is zero, so the axis reads 10, 10,5, 11, not 10,0.
 FORMATS = {Eenheid.EURO: "$,.0f", Eenheid.PROCENT: ",.0f", Eenheid.PERSONEN: ",.0f", Eenheid.AANTAL: ",.0f",
-           Eenheid.BANEN: ",.1f", Eenheid.PER_1000: ",.0f"}  # fmt: skip
+           Eenheid.BANEN: ",.1~f", Eenheid.PER_1000: ",.1~f"}  # fmt: skip
 AXIS_TITLES = {Eenheid.EURO: "euro", Eenheid.PROCENT: "procent", Eenheid.PERSONEN: "aantal personen",
                Eenheid.AANTAL: "aantal", Eenheid.BANEN: "banen",
                Eenheid.PER_1000: "per 1.000 inwoners"}  # fmt: skip
+
+
+# Axis labels and legends on a page as narrow as a tablet's (the chart takes the width of its
+# column there, narrower than the WIDTH of exports): estimates in pixels at font size 12.
+CHAR_PX = 7
+LABEL_GAP_PX = 10
+LEGEND_LABEL_LIMIT = 220
+LEGEND_ENTRY_PX = 34  # symbol, its padding and the space between columns
+LEGEND_COLUMNS = 4
+
+
+def _period_axis(labels: list[str], width: int | None = None) -> alt.Axis:
+    """Period labels that never run together ("2024-Q12024-Q2"): level while the chart is wide
+    enough for all of them side by side, angled when it is not, and thinned (a label that would
+    touch its neighbour is left out) when even angled ones would. `width` fixes the chart's width
+    when it does not follow its column (a facet); otherwise the angle follows the drawn width."""
+    needed = len(labels) * (
+        max((len(label) for label in labels), default=0) * CHAR_PX + LABEL_GAP_PX
+    )
+    if width is not None:
+        angle: float | alt.ExprRef = -45 if width < needed else 0
+    else:
+        angle = alt.ExprRef(f"width < {needed} ? -45 : 0")
+    return alt.Axis(labelAngle=angle, labelOverlap="greedy", labelSeparation=4)
+
+
+def _legend_layout(labels: list[str]) -> dict:
+    """As many legend columns as fit the drawn width (at most four), so a legend wraps onto more
+    rows instead of running off a narrow chart; a label is cut only when not even one fits."""
+    longest = max((len(label) for label in labels), default=0)
+    entry = min(LEGEND_LABEL_LIMIT, longest * CHAR_PX) + LEGEND_ENTRY_PX
+    return {
+        "columns": alt.ExprRef(f"max(1, min({LEGEND_COLUMNS}, floor(width / {entry})))"),
+        "labelLimit": alt.ExprRef(f"max(60, min({LEGEND_LABEL_LIMIT}, width - {LEGEND_ENTRY_PX}))"),
+    }
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -106,7 +142,10 @@ def _y(
     return alt.Y(
         "waarde:Q",
         title=AXIS_TITLES[unit],
-        axis=alt.Axis(format=FORMATS[unit]),
+        # Whole units never get ticks in between (0, 0,5, 1 shown as 0, 1, 1).
+        axis=alt.Axis(
+            format=FORMATS[unit], tickMinStep=alt.Undefined if unit is Eenheid.BANEN else 1
+        ),
         stack=stack,
     )
 
@@ -117,7 +156,7 @@ def _lines_per_year(figure: PublishedFigure, highlight_current: bool) -> alt.Cha
     years = list(figure.rows)
     colours, dashes, shapes = _year_scales(years)
     base = alt.Chart(data).encode(
-        x=alt.X("kolom:N", sort=months, title="maand", axis=alt.Axis(labelAngle=0)),
+        x=alt.X("kolom:N", sort=months, title="maand", axis=_period_axis(months)),
         y=_y(figure),
         # Colour, dash and shape share one legend, so a series is recognisable without colour.
         color=alt.Color("rij:N", scale=colours, title="Jaar"),
@@ -186,15 +225,31 @@ def _stacked_bars(figure: PublishedFigure, data: pd.DataFrame, unit: Eenheid) ->
         .mark_bar(stroke="white", strokeWidth=0.5)
         .encode(
             x=alt.X(
-                "kolom:N", sort=list(figure.columns), title="periode", axis=alt.Axis(labelAngle=0)
+                "kolom:N",
+                sort=list(figure.columns),
+                title="periode",
+                axis=_period_axis(list(figure.columns)),
             ),
             y=_y(figure, unit, stack="zero"),
-            color=alt.Color("rij:N", scale=colours, title=figure.row_header, sort=categories),
+            # The legend names only categories with a value somewhere in the chart; a category
+            # hidden in every period keeps its colour but is not listed as if it were drawn.
+            color=alt.Color(
+                "rij:N",
+                scale=colours,
+                title=figure.row_header,
+                sort=categories,
+                legend=alt.Legend(values=_drawn(data, categories)),
+            ),
             # Hidden cells sort at a fixed place (their category), never by their value.
             order=alt.Order("volgorde:Q", sort="ascending"),
             tooltip=_tooltip(figure.row_header, "Periode"),
         )
     )
+
+
+def _drawn(data: pd.DataFrame, categories: list[str]) -> list[str]:
+    with_value = set(data.loc[data["waarde"].notna(), "rij"])
+    return [category for category in categories if category in with_value]
 
 
 def _share_frame(figure: PublishedFigure) -> pd.DataFrame:
@@ -221,7 +276,10 @@ def _lines_per_category(figure: PublishedFigure) -> alt.Chart:
     colours, dashes, shapes = _series_scales(categories)
     base = alt.Chart(data).encode(
         x=alt.X(
-            "kolom:N", sort=list(figure.columns), title="peildatum", axis=alt.Axis(labelAngle=0)
+            "kolom:N",
+            sort=list(figure.columns),
+            title="peildatum",
+            axis=_period_axis(list(figure.columns)),
         ),
         y=_y(figure),
         color=alt.Color("rij:N", scale=colours, title=figure.row_header),
@@ -242,7 +300,10 @@ def _grouped_bars(figure: PublishedFigure) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X(
-                "kolom:N", sort=list(figure.columns), title="periode", axis=alt.Axis(labelAngle=-45)
+                "kolom:N",
+                sort=list(figure.columns),
+                title="periode",
+                axis=_period_axis(list(figure.columns)),
             ),
             xOffset=alt.XOffset("rij:N", sort=series),
             y=_y(figure),
@@ -261,9 +322,12 @@ def _kerncijfers_chart(figure: PublishedFigure) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X(
-                "kolom:N", sort=list(figure.columns), title="periode", axis=alt.Axis(labelAngle=0)
+                "kolom:N",
+                sort=list(figure.columns),
+                title="periode",
+                axis=_period_axis(list(figure.columns), width=WIDTH // 2),
             ),
-            y=alt.Y("waarde:Q", title=None, axis=alt.Axis(format=",.0f")),
+            y=alt.Y("waarde:Q", title=None, axis=alt.Axis(format=",.0f", tickMinStep=1)),
             color=alt.Color("rij:N", scale=colours, legend=None),
             tooltip=_tooltip("Kerncijfer", "Periode"),
         )
@@ -333,7 +397,7 @@ def chart_for(figure: PublishedFigure) -> alt.Chart:
         # are English; the Dutch alt text comes first and the accessibility statement says so.
         .configure(locale=DUTCH_LOCALE, font=CHART_FONT)
         .configure_legend(
-            orient="bottom", labelFontSize=12, titleFontSize=12, columns=4, labelLimit=220
+            orient="bottom", labelFontSize=12, titleFontSize=12, **_legend_layout(list(figure.rows))
         )
         .configure_axis(labelFontSize=12, titleFontSize=12)
     )

@@ -7,7 +7,14 @@ import streamlit as st
 from monitor.app.session import catalogue, data_dir, require
 from monitor.domain.access import Role
 from monitor.ingest.problems import ImportRefused
-from monitor.ingest.upload import Upload, changed_frame, new_frame, preview_frame, run_upload
+from monitor.ingest.upload import (
+    MAX_UPLOAD_MB,
+    Upload,
+    changed_frame,
+    new_frame,
+    preview_frame,
+    run_upload,
+)
 from monitor.render.markdown_text import literal_markdown
 from monitor.store.history import StoreError, current_version
 
@@ -21,8 +28,19 @@ st.markdown(
     "indicator nodig."
 )
 
+# Streamlit's widget writes its instructions in English ("... per file"); they are hidden and
+# said in Dutch here, with the limit the widget itself enforces (max_upload_size).
+st.html("<style>[data-testid='stFileUploaderDropzoneInstructions'] { display: none; }</style>")
 files = st.file_uploader(
-    "Bestanden", type=["csv", "txt", "xlsx"], accept_multiple_files=True, key="upload-bestanden"
+    "Bestanden",
+    type=["csv", "txt", "xlsx"],
+    accept_multiple_files=True,
+    key="upload-bestanden",
+    max_upload_size=MAX_UPLOAD_MB,
+)
+st.caption(
+    f"Sleep de bestanden naar het vak of kies ze met de knop. Hoogstens {MAX_UPLOAD_MB} MB per "
+    "bestand; CSV, TXT of Excel (XLSX)."
 )
 indicators = ["(lang formaat: indicator staat in het bestand)", *sorted(catalogue().by_id)]
 chosen = st.selectbox("Indicator voor een breed bestand", indicators, key="upload-indicator")

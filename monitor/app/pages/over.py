@@ -71,7 +71,9 @@ niveau AA.
 veranderde) en een tabel met dezelfde cijfers (*Toon als tabel*). Kleuren komen uit het
 kleurenblindveilige Okabe-Ito-palet, en reeksen verschillen ook in lijnstijl en markering, nooit
 alleen in kleur. Getallen en maanden staan altijd in Nederlandse notatie. De pagina's zijn met het
-toetsenbord te bedienen.
+toetsenbord te bedienen: in een geopend menu *Downloaden* blijft Tab in het menu (Escape sluit het),
+en een brede tabel krijgt de focus en schuift met de pijltjestoetsen. De pagina's passen op schermen
+van 768 tot 1920 pixels breed, ook op een tablet.
 
 **Bekende beperkingen.**
 - De taal van de pagina staat in de HTML van het onderliggende framework (Streamlit) vast op Engels
@@ -82,11 +84,14 @@ toetsenbord te bedienen.
   grafiekbibliotheek (Vega) beschrijft assen en reeksen voor schermlezers in het Engels; de Nederlandse
   beschrijving van elke grafiek staat ervoor.
 - Enkele knoppen van het framework zelf hebben een Engelse naam voor schermlezers (bijvoorbeeld
-  "Fullscreen", "Show data", "Collapse sidebar").
+  "Collapse sidebar"). De Engelse knoppen bij elke grafiek staan uit; downloads en de tabel staan
+  eronder.
 - Voor ingelogde medewerkers met meer dan één menu-onderdeel maakt het framework een menu dat geen
   geldige HTML-lijst is; voor lezers is het menu een gewone lijst.
 
-**Getest.** Automatisch met axe-core op elke pagina bij elke wijziging van de software.
+**Getest.** Automatisch met axe-core op elke pagina bij elke wijziging van de software, zoals de
+pagina laadt en met alle tabellen, definities en een downloadmenu geopend; met alleen het
+toetsenbord; op schermen van 768, 820, 1366 en 1920 pixels breed.
 
 **Contact.** Loopt u tegen een probleem aan? Neem contact op met de gemeente via het algemene
 contactformulier; wij reageren binnen vijf werkdagen.
