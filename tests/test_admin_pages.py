@@ -540,6 +540,18 @@ def test_withdrawing_an_edition_on_the_page_needs_a_reason_and_shows_readers_the
     assert SEPTEMBER.key not in " ".join(reader.sidebar.selectbox[0].options)
 
 
+def publish_after_acknowledging(at: AppTest, acknowledgement: str) -> None:
+    """Publish on the editions page: the general check alone leaves the button disabled until
+    the page's own acknowledgement (`acknowledgement`, a checkbox key) is given too."""
+    at.checkbox(key="editie-zeker").check()
+    run_ok(at)
+    assert at.button(key="editie-knop").disabled, f"{acknowledgement} needs its own checkbox"
+    at.checkbox(key=acknowledgement).check()
+    run_ok(at)
+    at.button(key="editie-knop").click()
+    run_ok(at)
+
+
 @pytest.mark.slow  # an upload, three AppTest runs of the editions page and a reader's page: 15 s
 def test_an_edition_with_gaps_is_published_only_after_acknowledging_them(
     store: Path, catalogue: Catalogue, tmp_path: Path
@@ -556,13 +568,7 @@ def test_an_edition_with_gaps_is_published_only_after_acknowledging_them(
         w.value for w in at.warning
     ]
 
-    at.checkbox(key="editie-zeker").check()
-    run_ok(at)
-    assert at.button(key="editie-knop").disabled, "the gaps need their own acknowledgement"
-    at.checkbox(key="editie-onvolledig").check()
-    run_ok(at)
-    at.button(key="editie-knop").click()
-    run_ok(at)
+    publish_after_acknowledging(at, "editie-onvolledig")
     assert at.success[0].value.startswith("Editie t/m december 2026 is gepubliceerd")
 
     reader = open_page(RAADSLID, WMO)
@@ -584,13 +590,7 @@ def test_an_edition_with_a_deviation_from_history_is_published_only_after_acknow
     assert any(w.value.startswith("Deze cijfers van dit jaar wijken sterk af") for w in at.warning)
     assert any("wmo.lasten, totaal, aug-26: 131.250.000" in m.value for m in at.markdown)
 
-    at.checkbox(key="editie-zeker").check()
-    run_ok(at)
-    assert at.button(key="editie-knop").disabled, "the deviation needs its own acknowledgement"
-    at.checkbox(key="editie-afwijkingen").check()
-    run_ok(at)
-    at.button(key="editie-knop").click()
-    run_ok(at)
+    publish_after_acknowledging(at, "editie-afwijkingen")
     assert at.success[0].value.startswith("Editie t/m september 2026 is gepubliceerd")
 
 
