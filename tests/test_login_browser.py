@@ -117,6 +117,13 @@ def test_beleidsmedewerker_logs_in_at_the_provider_and_publishes_an_upload(
     page.goto(f"{app.url}/upload")
     wait_until_run(page)
     expect(page.locator("h1").first).to_have_text("Cijfers uploaden")
+    # Streamlit's uploader in Dutch: its button and the name of its drop zone.
+    uploader = page.locator(FILE_UPLOADER)
+    expect(uploader.get_by_role("button", name="Bestand kiezen")).to_be_visible()
+    expect(uploader.locator('[data-testid="stFileUploaderDropzone"]')).to_have_attribute(
+        "aria-label", "Kies een bestand of sleep het hierheen"
+    )
+    assert "Upload" not in uploader.inner_text().replace("upload", "")
     upload_and_check(page, "lasten_herzien.csv", BROWSER_UPLOAD, tmp_path)
 
     main = page.locator(MAIN)

@@ -88,7 +88,8 @@ def test_a_copy_of_the_cookies_gives_nothing_after_logging_out(
 
     page.locator(SIDEBAR).get_by_role("button", name="Uitloggen").click()
     # The provider's own logout page, then back to the dashboard.
-    page.get_by_role("button", name="End session").click()
+    page.get_by_role("heading", name="Uitloggen").wait_for()
+    page.get_by_role("button", name="Uitloggen", exact=True).click()
     page.wait_for_url(f"{app.url}/**")
     wait_until_run(page)
     expect(page.locator(SIDEBAR).get_by_role("button", name="Inloggen")).to_be_visible()

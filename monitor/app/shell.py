@@ -54,6 +54,43 @@ KEYBOARD_SCRIPT = """<script>
 })();
 </script>"""
 
+# Streamlit's file uploader speaks English and has no option for another language; its texts
+# are put in Dutch where they appear (text nodes and the drop zone's name only, which React
+# itself sets the same way, so its own updates keep working).
+WIDGET_TEXT_SCRIPT = """<script>
+(() => {
+  if (window.monitorWidgetText) return;
+  window.monitorWidgetText = true;
+  const TEXTS = [
+    [/^Upload$/, 'Bestand kiezen'],
+    [/^Uploading\\.\\.\\.$/, 'Bezig met uploaden…'],
+    [/^Upload failed$/, 'Uploaden mislukt'],
+    [/^File is too large\\. Maximum size is .*$/,
+     'Het bestand is te groot: de grens staat onder de knop.'],
+  ];
+  const dutch = (text) => {
+    const found = TEXTS.find(([english]) => english.test(text.trim()));
+    return found ? found[1] : null;
+  };
+  const translate = () => {
+    for (const uploader of document.querySelectorAll('[data-testid="stFileUploader"]')) {
+      const walker = document.createTreeWalker(uploader, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = dutch(node.nodeValue);
+        if (text !== null && node.nodeValue !== text) node.nodeValue = text;
+      }
+      const zone = uploader.querySelector('[data-testid="stFileUploaderDropzone"]');
+      if (zone && zone.getAttribute('aria-label') !== 'Kies een bestand of sleep het hierheen') {
+        zone.setAttribute('aria-label', 'Kies een bestand of sleep het hierheen');
+      }
+    }
+  };
+  new MutationObserver(translate).observe(document.body,
+    { childList: true, subtree: true, characterData: true });
+  translate();
+})();
+</script>"""
+
 # The sidebar's width in pixels (Streamlit's default is 300): on a tablet of 820 px it leaves the
 # page room for three kerncijfers side by side. Streamlit still folds it away up to 768 px wide.
 SIDEBAR_WIDTH = 240
@@ -90,4 +127,5 @@ def apply_shell() -> None:
     logging.getLogger("streamlit.elements.vega_charts").setLevel(logging.ERROR)
     st.html(LANGUAGE_SCRIPT, unsafe_allow_javascript=True)
     st.html(KEYBOARD_SCRIPT, unsafe_allow_javascript=True)
+    st.html(WIDGET_TEXT_SCRIPT, unsafe_allow_javascript=True)
     st.html(STYLE)

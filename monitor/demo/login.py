@@ -1,5 +1,6 @@
-"""A one-command login for the demo: a local OIDC test provider (oidc-provider-mock) with a
-beleidsmedewerker and a beheerder, and the secrets that point st.login at it.
+"""A one-command login for the demo: a local OIDC test provider (oidc-provider-mock, with Dutch
+pages: `login_provider`) with a beleidsmedewerker and a beheerder, and the secrets that point
+st.login at it.
 
 For the demo only: production uses the gemeente's own OIDC provider (for example Microsoft
 Entra ID), configured in .streamlit/secrets.toml (see .streamlit/secrets.example.toml).
@@ -8,7 +9,6 @@ Entra ID), configured in .streamlit/secrets.toml (see .streamlit/secrets.example
 from __future__ import annotations
 
 import contextlib
-import json
 import secrets
 import subprocess  # nosec B404
 import sys
@@ -48,10 +48,8 @@ def demo_secrets(app_port: int, provider_port: int) -> str:
 
 
 def start_provider(port: int) -> subprocess.Popen[bytes]:
-    executable = Path(sys.executable).parent / "oidc-provider-mock"
-    command = [str(executable), "--port", str(port)]
-    for user in DEMO_USERS:
-        command += ["--user-claims", json.dumps(user)]
+    """The test login service with the demo users and Dutch pages (`login_provider`)."""
+    command = [sys.executable, "-m", "monitor.demo.login_provider", str(port)]
     # Fixed arguments, no shell.
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # nosec B603
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit
 
-from monitor.app.shell import KEYBOARD_SCRIPT, LANGUAGE_SCRIPT
+from monitor.app.shell import KEYBOARD_SCRIPT, LANGUAGE_SCRIPT, WIDGET_TEXT_SCRIPT
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL)
 
@@ -24,12 +24,13 @@ def inline_script_hashes(html: str) -> list[str]:
     ]
 
 
-# The only inline scripts that may run: Streamlit's own in its page, and our two page scripts.
+# The only inline scripts that may run: Streamlit's own in its page, and our three page scripts.
 _STREAMLIT_PAGE = Path(streamlit.__file__).parent / "static" / "index.html"
 ALLOWED_SCRIPTS = [
     *inline_script_hashes(_STREAMLIT_PAGE.read_text(encoding="utf-8")),
     *inline_script_hashes(LANGUAGE_SCRIPT),
     *inline_script_hashes(KEYBOARD_SCRIPT),
+    *inline_script_hashes(WIDGET_TEXT_SCRIPT),
 ]
 # Streamlit's page needs inline styles (emotion); its charts run without `eval`. It loads nothing
 # from elsewhere. Images only from the app itself: a text can never load a

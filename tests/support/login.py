@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,11 +84,25 @@ def open_path(context: BrowserContext, app: App, path: str = "") -> Page:
 def log_in(context: BrowserContext, app: App, user: str) -> Page:
     """Click Inloggen, choose the predefined user at the provider, come back logged in."""
     page = open_path(context, app)
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda request: outside.append(request.url) if not is_local(request.url) else None,
+    )
     page.locator(SIDEBAR).get_by_role("button", name="Inloggen").click()
-    predefined = page.get_by_role("form", name="Authenticate predefined users")
+    predefined = page.get_by_role("form", name="Kies een demogebruiker")
     predefined.wait_for()
+    # The demo's login pages are Dutch and load nothing from the internet.
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert page.title() == "Inloggen · Monitor Sociaal Domein (demo)"
     screenshot(page, f"provider-{user}")
     predefined.get_by_role("button", name=user, exact=True).click()
     page.wait_for_url(f"{app.url}/**")
     expect(page.locator(SIDEBAR)).to_contain_text(f"Ingelogd als {user}@voorbeeld.nl")
+    assert outside == [], outside
     return wait_until_run(page)
+
+
+def is_local(url: str) -> bool:
+    host = urllib.parse.urlsplit(url).hostname or ""
+    return url.startswith(("data:", "blob:")) or host in {"localhost", "127.0.0.1", "::1"}
