@@ -5,20 +5,23 @@ the chapter page in a real browser."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from monitor.domain.catalogue import load_catalogue
+from monitor.config import DEFAULT_CATALOGUE
+from monitor.domain.catalogue import CatalogueError, load_catalogue
 from monitor.domain.editions import edition_from_text
 from monitor.domain.registry import figure_specs
+from monitor.ingest.cbs.cbs_import import import_cbs
 from monitor.publication.edition import PublishedEdition, published_edition
 from monitor.publication.editorial import publish_edition
 from monitor.render.artefact_audit import exported_findings
 from monitor.render.export import export_bytes
 from monitor.render.report import report_html
-from tests.support.comparison import SENTENCE, comparison_catalogue, comparison_store
+from tests.support.comparison import FIXTURES, SENTENCE, comparison_catalogue, comparison_store
 from tests.support.server import CHROMIUM, running_dashboard
 
 EDITION = edition_from_text("2026-09")
@@ -124,3 +127,69 @@ def test_the_report_carries_the_comparison_with_cbs_as_source(edition, setting):
     assert "Personen met bijstand per 1.000 inwoners: vergeleken met andere gemeenten" in html
     assert SENTENCE in html
     assert "CBS, tabel 84799NED (CC BY 4.0)" in html
+
+
+WMO_RATE = """
+[vergelijking]
+gemeente = "GM0518"
+
+[[vergelijking.cijfer]]
+id = "wmo"
+hoofdstuk = "wmo"
+titel = "Wmo-cliënten per 1.000 inwoners"
+cijfer = "83262NED:WmoClientenPer1000Inwoners_2"
+dimensies = "Geslacht=T001038;KenmerkenVanPersonen=T009002;TypeMaatwerkarrangement=T001024"
+definitie = "Personen met een maatwerkarrangement Wmo per 1.000 inwoners (CBS)."
+"""
+
+
+def test_a_rate_cbs_publishes_itself_compares_the_gemeente_with_nederland(demo_data_dir, tmp_path):
+    # 83262NED publishes Wmo-cliënten per 1.000 inwoners (Den Haag 2019: 71, Nederland: 68) but
+    # no inwoners to compute a group from: the figure holds the gemeente and Nederland only.
+    data_dir = tmp_path / "data"
+    shutil.copytree(demo_data_dir, data_dir)
+    import_cbs(data_dir, [FIXTURES / "83262NED"], author="test")
+    catalogue_path = tmp_path / "catalogus.toml"
+    catalogue_path.write_text(
+        DEFAULT_CATALOGUE.read_text(encoding="utf-8").replace(
+            'gemeente_naam = "Gemeente Voorbeeld"', 'gemeente_naam = "Gemeente \'s-Gravenhage"'
+        )
+        + WMO_RATE,
+        encoding="utf-8",
+    )
+    figure = published_edition(data_dir, EDITION, load_catalogue(catalogue_path)).figure(
+        "wmo-vergelijking-wmo"
+    )
+
+    assert figure.rows == ("Gemeente 's-Gravenhage", "Nederland")
+    assert figure.cell("Gemeente 's-Gravenhage", "2019").display() == "71"
+    assert figure.cell("Nederland", "2019").display() == "68"
+    # 2015 is '.' for Den Haag and Nederland alike (not delivered): no column, never a number.
+    assert figure.columns == ("2016", "2017", "2018", "2019")
+    assert figure.sentences[0] == (
+        "Het aantal Wmo-cliënten per 1.000 inwoners ligt in 2019 in Gemeente 's-Gravenhage met "
+        "71 boven het landelijk cijfer van 68."
+    )
+    assert any(
+        note.startswith("Gemeenten van dezelfde grootteklasse, een regio") for note in figure.notes
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "told"),
+    [
+        ('teller = "84799NED:PersonenPerSoortUitkeringBijstand_83"', "geef teller én noemer"),
+        ("", "geef teller en noemer, of het cijfer dat CBS zelf publiceert"),
+    ],
+)
+def test_a_comparison_without_what_it_needs_is_refused_in_dutch(tmp_path, fields, told):
+    path = tmp_path / "catalogus.toml"
+    path.write_text(
+        DEFAULT_CATALOGUE.read_text(encoding="utf-8")
+        + f'\n[vergelijking]\ngemeente = "GM1680"\n\n[[vergelijking.cijfer]]\nid = "x"\n'
+        f'hoofdstuk = "wmo"\ntitel = "X"\ndefinitie = "X."\n{fields}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError) as refused:
+        load_catalogue(path)
+    assert told in str(refused.value)

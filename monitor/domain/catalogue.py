@@ -153,14 +153,19 @@ CBS_TOPIC = r"^\d{5}[A-Z]{3}:[A-Za-z][A-Za-z0-9_]*$"
 
 
 class VergelijkingsCijfer(_Strict):
-    """A rate CBS publishes per gemeente, shown per chapter beside reference groups: CBS's
-    numerator and denominator topics as `TABEL:Onderwerp` (e.g. `84799NED:AantalInwoners_5`)."""
+    """A rate per gemeente from CBS, shown per chapter beside reference groups: CBS's numerator
+    and denominator topics as `TABEL:Onderwerp` (e.g. `84799NED:AantalInwoners_5`), from which
+    every group is a ratio of sums, and/or the rate CBS publishes itself (`cijfer`, e.g.
+    `83262NED:WmoClientenPer1000Inwoners_2`), shown as CBS publishes it for the gemeente and
+    Nederland. `dimensies` chooses the codes of the table's other dimensions (its totals)."""
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
     hoofdstuk: str
     titel: NonEmpty  # "Personen met bijstand per 1.000 inwoners"
-    teller: Annotated[str, Field(pattern=CBS_TOPIC)]
-    noemer: Annotated[str, Field(pattern=CBS_TOPIC)]
+    teller: Annotated[str, Field(pattern=CBS_TOPIC)] | None = None
+    noemer: Annotated[str, Field(pattern=CBS_TOPIC)] | None = None
+    cijfer: Annotated[str, Field(pattern=CBS_TOPIC)] | None = None
+    dimensies: str = ""  # 'Geslacht=T001038;KenmerkenVanPersonen=T009002', as CBS codes them
     per: Annotated[int, Field(ge=1)] = 1000  # 1000 for per 1.000 inwoners, 100 for a percentage
     # The inwoners that decide the gemeentegrootteklasse, when the denominator is not inwoners.
     inwoners: Annotated[str, Field(pattern=CBS_TOPIC)] | None = None
@@ -174,7 +179,17 @@ class VergelijkingsCijfer(_Strict):
             raise ValueError(
                 f"hoofdstuk '{self.hoofdstuk}' bestaat niet; kies uit {', '.join(HOOFDSTUKKEN)}"
             )
+        if (self.teller is None) != (self.noemer is None):
+            raise ValueError("geef teller én noemer, of geen van beide")
+        if self.teller is None and self.cijfer is None:
+            raise ValueError("geef teller en noemer, of het cijfer dat CBS zelf publiceert")
         return self
+
+    @property
+    def tables(self) -> list[str]:
+        """The CBS tables this rate reads."""
+        references = (self.teller, self.noemer, self.cijfer, self.inwoners)
+        return sorted({reference.split(":")[0] for reference in references if reference})
 
 
 class Vergelijking(_Strict):

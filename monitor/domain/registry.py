@@ -286,10 +286,15 @@ def figure_specs(catalogue: Catalogue) -> tuple[FigureSpec, ...]:
     return FIXED_FIGURES + themed + comparison_figures(catalogue, FIXED_FIGURES + themed)
 
 
+KEEP_CAPITAL = frozenset({"Wmo", "CBS", "WW", "AOW", "WIA", "WAO"})
+
+
 def comparison_subject(titel: str) -> str:
     """`Personen met bijstand per 1.000 inwoners` → `het aantal personen met bijstand per 1.000
     inwoners`, the subject of the comparison sentence."""
-    lowered = titel[:1].lower() + titel[1:]
+    # A name keeps its capital: "het aantal Wmo-cliënten".
+    keep = titel.split("-")[0].split()[0] in KEEP_CAPITAL if titel.strip() else False
+    lowered = titel if keep else titel[:1].lower() + titel[1:]
     if lowered.startswith(("aantal ", "percentage ", "het ", "de ")):
         return lowered if lowered.startswith(("het ", "de ")) else f"het {lowered}"
     return f"het aantal {lowered}"
@@ -312,7 +317,7 @@ def comparison_figures(
         )
         last = max((int(section.split(".")[1]) for section in sections), default=0)
         for rate in rates:
-            tables = sorted({rate.teller.split(":")[0], rate.noemer.split(":")[0]})
+            tables = rate.tables
             specs.append(FigureSpec(
                 f"{chapter.replace('_', '-')}-vergelijking-{rate.id.replace('_', '-')}",
                 chapter,

@@ -109,3 +109,20 @@ def size_class_rates(
             if found.periode == periode
         ]
     return rates
+
+
+def published_rates(
+    con: duckdb.DuckDBPyConnection,
+    tabel: str,
+    onderwerp: str,
+    dimensies: str,
+    group: str,
+    members: Sequence[str],
+) -> list[GroupRate]:
+    """A rate as CBS publishes it, for one region (a gemeente, or Nederland under either of its
+    codes): no group is computed from it, since a published rate cannot be summed."""
+    records = fetch_records(
+        con, "cbs/gepubliceerd_cijfer", tabel=tabel, onderwerp=onderwerp, dimensies=dimensies,
+        leden=list(members),
+    )  # fmt: skip
+    return [GroupRate(group, r["periode"], r["periode_label"], r["waarde"], 1, 1) for r in records]
