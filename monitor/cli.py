@@ -664,7 +664,7 @@ def _add_store_commands(commands: argparse._SubParsersAction) -> None:
         "--afwijkingen-gezien",
         action="store_true",
         help="ook publiceren als cijfers van dit jaar sterk afwijken van hun eigen geschiedenis "
-        "(meer dan 10× of minder dan een 10e van de mediaan ervoor): u heeft ze gecontroleerd",
+        "(meer dan 10× of minder dan een tiende van de mediaan ervoor): u heeft ze gecontroleerd",
     )
     publishing.add_argument(
         "--store-versie",

@@ -53,7 +53,7 @@ def test_a_file_is_compared_with_its_own_earlier_periods(data_dir, catalogue, tm
     result = run_import(data_dir, catalogue, write_csv(tmp_path / "lasten.csv", text))
 
     assert warnings_of(result) == [
-        "let op (aannemelijkheid): wmo.lasten, totaal, jul-25: 9.000, minder dan een 10e van de "
+        "let op (aannemelijkheid): wmo.lasten, totaal, jul-25: 9.000, minder dan een tiende van de "
         "mediaan van de 6 perioden ervoor (100.000). Klopt dit cijfer? Een editie met dit cijfer "
         "wordt pas gepubliceerd na bevestiging."
     ]

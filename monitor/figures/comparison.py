@@ -92,8 +92,10 @@ def build_vergelijking(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
             "noemers waaruit een groepscijfer wordt berekend."
         )
     else:
-        by_size = size_class_rates(ctx.con, definition, _topic(rate.inwoners or rate.noemer or ""),
-                                   settings.gemeente)  # fmt: skip
+        inwoners = (
+            _topic(rate.inwoners) if rate.inwoners else (definition.noemer_tabel, definition.noemer)
+        )
+        by_size = size_class_rates(ctx.con, definition, inwoners, settings.gemeente)
         groups.append((SIZE_CLASS_ROW, _yearly(by_size, year)))
         if settings.regio:
             name = settings.regio_naam or "Regio"

@@ -20,7 +20,7 @@ from monitor.domain.periods import period_from_key
 from monitor.store.snapshots import reading
 from monitor.store.sql import execute, fetch_records
 
-FACTOR = 10
+FACTOR = 10  # the warnings say "een tiende": a change here changes their words too
 HISTORY_PERIODS = 12
 # Below this neither value nor median is judged: 3 against 40 clients is noise, not a slip.
 MINIMUM = 50
@@ -50,10 +50,10 @@ class Deviation:
                 "bedrag?"
             )
         assert self.mediaan is not None  # nosec B101 - a jump is always against a median
-        direction = "meer dan" if abs(self.waarde) > abs(self.mediaan) else "minder dan een"
-        times = f"{FACTOR}×" if direction == "meer dan" else f"{FACTOR}e van"
+        above = abs(self.waarde) > abs(self.mediaan)
+        how_far = f"meer dan {FACTOR}×" if above else "minder dan een tiende van"
         return (
-            f"{where}, {direction} {times} de mediaan van de {self.perioden} perioden ervoor "
+            f"{where}, {how_far} de mediaan van de {self.perioden} perioden ervoor "
             f"({format_uploaded(self.mediaan)}). Klopt dit cijfer?"
         )
 

@@ -77,7 +77,7 @@ if editions:
     if deviations:
         st.warning(
             "Deze cijfers van dit jaar wijken sterk af van hun eigen geschiedenis (meer dan 10× of "
-            "minder dan een 10e van de mediaan van de perioden ervoor). Controleer ze in het "
+            "minder dan een tiende van de mediaan van de perioden ervoor). Controleer ze in het "
             "bronbestand: staat er een bedrag in euro's waar duizenden bedoeld zijn, of een cijfer "
             "te veel?"
         )

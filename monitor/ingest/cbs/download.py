@@ -265,8 +265,9 @@ def read_typed_dataset(path: Path) -> CbsTable:
             naam = (record.get(name_column) or regio).strip()
         for key in topics:
             value = cbs_value(record.get(key) or "")
-            cells.append(CbsCell(key, _title_of(key), _unit_of(key), regio, naam, period,
-                                 provisional(record.get("Perioden", "")), "", "", value))  # fmt: skip
+            # A lone CSV carries no period status (that is in Perioden.csv): not voorlopig.
+            cells.append(CbsCell(key, _title_of(key), _unit_of(key), regio, naam, period, False,
+                                 "", "", value))  # fmt: skip
     if problems:
         raise ImportRefused(problems)
     if not cells:
