@@ -78,6 +78,17 @@ class Deployment:
         entries = [line.split("|", 3) for line in lines]
         return [Served(key, upstream, int(status), path) for key, upstream, status, path in entries]
 
+    def served_for(self, key: str, expected: int, seconds: float = 5) -> list[Served]:
+        """The logged requests of `key` once `expected` of them are there (or `seconds` passed):
+        nginx writes a request's log line after its response, so the line of the last request
+        may follow the answer the client already has."""
+        deadline = time.monotonic() + seconds
+        while True:
+            found = [entry for entry in self.served() if entry.key == key]
+            if len(found) >= expected or time.monotonic() > deadline:
+                return found
+            time.sleep(0.05)
+
     def replicas_of(self, key: str) -> set[str]:
         return {entry.upstream for entry in self.served() if entry.key == key}
 
@@ -143,7 +154,7 @@ def test_a_new_browser_gets_one_sticky_cookie_and_keeps_its_replica(deployment: 
         assert status == 200
         assert sticky_cookies(headers) == [], "a browser that has the cookie gets no new one"
     # The first request (without a cookie) was hashed on the key the cookie then carried.
-    served = [entry for entry in deployment.served() if entry.key == key]
+    served = deployment.served_for(key, 7)
     assert len(served) == 7
     assert len({entry.upstream for entry in served}) == 1, served
     assert served[0].upstream in deployment.replicas
