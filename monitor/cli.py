@@ -264,8 +264,23 @@ def command_figures(args: argparse.Namespace) -> int:
     from monitor.domain.registry import figure_specs
     from monitor.publication.edition import current_catalogue
 
-    for spec in figure_specs(current_catalogue()):
-        print(f"{spec.figure_id:40} {spec.section:5} {spec.title}")
+    catalogue = current_catalogue()
+    source = (
+        f"de [[figuur]]-blokken van {config.catalogue_path()}"
+        if catalogue.figuur
+        else f"de standaardfiguren ({config.STANDARD_FIGURES}): de catalogus heeft geen [[figuur]]"
+    )
+    specs = figure_specs(catalogue)
+    print(f"{len(specs)} figuren; hoofdstukken wmo, jeugd en participatie uit {source}.")
+    for spec in specs:
+        shown = ", ".join(spec.indicators)
+        if spec.categorie:
+            shown += f" (categorie {spec.categorie})"
+        elif spec.categories:
+            shown += f" (categorieën {', '.join(spec.categories)})"
+        print(f"{spec.figure_id:40} {spec.section:5} {spec.shape.value:22} {spec.title}")
+        if shown:
+            print(f"{'':46} {shown}")
     return EXIT_OK
 
 

@@ -8,6 +8,9 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = PROJECT_ROOT / "queries"
 DEFAULT_CATALOGUE = PROJECT_ROOT / "data" / "catalogus.toml"
+# The figures of a catalogue without [[figuur]] blocks (one written before figures were
+# configuration); never edited, so such a catalogue keeps the figures it was published with.
+STANDARD_FIGURES = PROJECT_ROOT / "data" / "standaardfiguren.toml"
 
 
 def data_dir() -> Path:

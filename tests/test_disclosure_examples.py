@@ -11,9 +11,9 @@ from monitor.disclosure.model import ProtectionCell
 from monitor.disclosure.protection import audited_statuses
 from monitor.domain.catalogue import Eenheid, load_catalogue
 from monitor.domain.editions import edition_from_text
-from monitor.domain.registry import FIXED_FIGURES
 from monitor.figures.exact import ExactCell, ExactTable
 from tests.support.disclosure_builders import key, markers, problem, protected_markers, total_roles
+from tests.support.shipped import shipped_spec
 
 
 def test_example_1_one_small_cell_takes_the_first_interior_cell_in_the_fixed_order_along():
@@ -68,7 +68,7 @@ def test_example_6_linked_breakdowns_share_the_total():
 
 
 def test_example_7_percentages_carry_the_same_hidden_pattern_as_counts():
-    spec = next(s for s in FIXED_FIGURES if s.figure_id == "participatie-kenmerken-leefsituatie")
+    spec = shipped_spec("participatie-kenmerken-leefsituatie")
     rows = {"alleenstaand": 80, "eenouder": 6, "paar": 34, "Totaal": 120}
     cells = tuple(
         ExactCell(row, "mrt-24", "2024-03", row, Decimal(v), Eenheid.PERSONEN, True,
@@ -133,7 +133,7 @@ def test_a_secondary_of_exactly_ten_does_not_pin_a_small_cell():
 
 def test_structural_zeros_show_a_dash_and_count_as_known_zero(catalogue):
     """A category declared impossible is `–`, and a reader may use it as 0 in a relation."""
-    spec = next(s for s in FIXED_FIGURES if s.figure_id == "participatie-kenmerken-geslacht")
+    spec = shipped_spec("participatie-kenmerken-geslacht")
     own = catalogue.model_copy(deep=True)
     indicator = own.by_id["participatie.uitkeringen_geslacht"]
     object.__setattr__(indicator, "structureel", ["Onmogelijk"])

@@ -28,13 +28,13 @@ from monitor.disclosure.model import ProtectionCell, ProtectionProblem, Relation
 from monitor.disclosure.protection import GateError, audited_statuses
 from monitor.domain.catalogue import Eenheid, load_catalogue
 from monitor.domain.editions import edition_from_text
-from monitor.domain.registry import FIXED_FIGURES
 from monitor.figures.exact import CellKey, ExactCell, ExactTable
 from monitor.figures.published import CellStatus, PublishedFigure
 from monitor.render.charts import chart_for, chart_spec
 from monitor.render.download_chart import download_spec
 from monitor.render.export import csv_bytes, png_bytes, svg_bytes, vega_bytes, xlsx_bytes
 from tests.support.disclosure_builders import key, sum_relation, total_roles
+from tests.support.shipped import shipped_spec
 
 THRESHOLD = 10
 MINIMUM_RANGE = 3
@@ -411,9 +411,7 @@ def test_the_audit_agrees_with_brute_force_on_any_hiding_pattern(table, data):
 
 CATALOGUE = load_catalogue(DEFAULT_CATALOGUE)
 EDITION = edition_from_text("2024-03")
-LEEFSITUATIE = next(
-    s for s in FIXED_FIGURES if s.figure_id == "participatie-kenmerken-leefsituatie"
-)
+LEEFSITUATIE = shipped_spec("participatie-kenmerken-leefsituatie")
 
 
 def leefsituatie_table(rows: dict[str, int]) -> ExactTable:

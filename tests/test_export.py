@@ -18,7 +18,6 @@ from monitor.config import DEFAULT_CATALOGUE
 from monitor.disclosure.gate import protect
 from monitor.domain.catalogue import Eenheid, load_catalogue
 from monitor.domain.editions import edition_from_text
-from monitor.domain.registry import FIXED_FIGURES
 from monitor.figures.exact import ExactCell, ExactTable
 from monitor.figures.published import METHOD_NOTE
 from monitor.render.charts import chart_spec
@@ -30,6 +29,7 @@ from monitor.render.export import (
     svg_bytes,
     xlsx_bytes,
 )
+from tests.support.shipped import shipped_spec
 
 CATALOGUE = load_catalogue(DEFAULT_CATALOGUE)
 EDITION = edition_from_text("2024-03")
@@ -37,7 +37,7 @@ EDITION = edition_from_text("2024-03")
 
 def figure_with(rows: dict[str, list[int | Decimal | None]], unit: Eenheid = Eenheid.PERSONEN,
                 sensitive: bool = True):  # fmt: skip
-    spec = next(s for s in FIXED_FIGURES if s.figure_id == "wmo-clienten-per-voorziening")
+    spec = shipped_spec("wmo-clienten-per-voorziening")
     columns = ("dec-23", "mrt-24")
     periods = ("2023-12", "2024-03")
     cells = tuple(

@@ -11,13 +11,13 @@ from monitor.config import DEFAULT_CATALOGUE, PROJECT_ROOT
 from monitor.disclosure.gate import protect
 from monitor.domain.catalogue import Eenheid, load_catalogue
 from monitor.domain.editions import edition_from_text
-from monitor.domain.registry import FIXED_FIGURES
 from monitor.figures.exact import ExactCell, ExactTable
 from monitor.figures.published import CellStatus, PublishedCell, PublishedFigure
+from tests.support.shipped import shipped_spec
 
 CATALOGUE = load_catalogue(DEFAULT_CATALOGUE)
 EDITION = edition_from_text("2024-03")
-SPEC = next(s for s in FIXED_FIGURES if s.figure_id == "wmo-clienten-per-voorziening")
+SPEC = shipped_spec("wmo-clienten-per-voorziening")
 
 
 def counts_table(values: dict[str, int | None], sensitive: bool = True) -> ExactTable:
@@ -67,7 +67,7 @@ def test_missing_figures_are_marked_as_not_delivered():
 
 
 def test_a_derived_value_with_a_hidden_input_is_hidden():
-    spec = next(s for s in FIXED_FIGURES if s.figure_id == "wmo-clienten-totaal")
+    spec = shipped_spec("wmo-clienten-totaal")
     cells = (
         ExactCell("2024", "jan", "2024-01", "", Decimal(5), Eenheid.PERSONEN, True,
                   key=("test.clienten", "", "2024-01")),

@@ -34,6 +34,7 @@ PARAMETERS = {
     "eerste_jaar": 2024,
     "laatste_jaar": 2026,
     "som_categorieen": True,
+    "categorie": "",
     "overig_grens": 2000,
     "energietoeslag": ["Energietoeslag"],
     "kwartalen": 11,

@@ -18,7 +18,7 @@ from monitor.disclosure.gate import protect
 from monitor.domain.catalogue import Eenheid, load_catalogue
 from monitor.domain.editions import edition_from_text
 from monitor.domain.periods import MONTH_ABBREVIATIONS, Period
-from monitor.domain.registry import FIXED_FIGURES, FigureSpec
+from monitor.domain.registry import FigureSpec
 from monitor.domain.table_roles import TableRole
 from monitor.figures.exact import ExactCell, ExactTable
 from monitor.figures.published import (
@@ -30,6 +30,7 @@ from monitor.figures.published import (
 from monitor.publication.completeness import incomplete_months
 from monitor.publication.edition import published_edition
 from monitor.publication.sentences import change_words, sentences_for
+from tests.support.shipped import shipped_spec
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 CATALOGUE = load_catalogue(DEFAULT_CATALOGUE)
@@ -38,7 +39,7 @@ MONTHS = list(MONTH_ABBREVIATIONS)
 
 
 def spec(figure_id: str) -> FigureSpec:
-    return next(s for s in FIXED_FIGURES if s.figure_id == figure_id)
+    return shipped_spec(figure_id)
 
 
 def cell(row: str, column: str, value: float | str | None, unit: Eenheid) -> PublishedCell:

@@ -100,18 +100,21 @@ def _flow_period(key: CellKey) -> Period | None:
 def stock_flow_relations(
     cells: dict[CellKey, ProtectionCell], catalogue: Catalogue
 ) -> list[Relation]:
-    """stand(end) = stand(end of the period before) + instroom − uitstroom, per shown period."""
+    """stand(end) = stand(end of the period before) + instroom − uitstroom, per shown period,
+    for the total and for every category shown with its own flows (in- en uitstroom of one
+    voorziening)."""
     relations = []
     for indicator in catalogue.indicator:
         if not (indicator.instroom and indicator.uitstroom):
             continue
-        for key in sorted(k for k in cells if k[0] == indicator.instroom and k[1] == ""):
+        for key in sorted(k for k in cells if k[0] == indicator.instroom):
             period = _flow_period(key)
             if period is None or period.kind is PeriodKind.JAAR:
                 continue
-            end = (indicator.id, "", _month_of(period.end))
-            before = (indicator.id, "", _month_of(period.start - dt.timedelta(days=1)))
-            out = (indicator.uitstroom, "", key[2])
+            categorie = key[1]
+            end = (indicator.id, categorie, _month_of(period.end))
+            before = (indicator.id, categorie, _month_of(period.start - dt.timedelta(days=1)))
+            out = (indicator.uitstroom, categorie, key[2])
             members = (end, before, key, out)
             if all(member in cells for member in members):
                 terms = ((end, 1), (before, -1), (key, -1), (out, 1))

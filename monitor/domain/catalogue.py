@@ -1,7 +1,7 @@
 """The indicator catalogue: a TOML data file, validated with pydantic when it is loaded.
 
-A gemeente extends it without programming: a new `[[indicator]]` block, or a new `[[thema]]`
-with its own indicators for the sociale basis.
+A gemeente extends it without programming: a new `[[indicator]]` block, a new `[[thema]]`
+with its own indicators for the sociale basis, or a `[[figuur]]` that shows indicators.
 """
 
 from __future__ import annotations
@@ -13,16 +13,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationError,
-    model_validator,
-)
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
+from monitor.domain.figure_config import Figuur, Shape, thema_figure_id
 from monitor.domain.periods import PeriodKind
+from monitor.domain.strict_model import STRICT, NonEmpty, PlacedError
+from monitor.domain.toml_lines import line_of
 
 HOOFDSTUKKEN = {
     "wmo": "Wmo",
@@ -51,15 +47,12 @@ class Richting(StrEnum):
     LAGER = "lager"
 
 
+class _Strict(BaseModel):
+    model_config = STRICT
+
+
 class CatalogueError(ValueError):
     """The catalogue file is missing or invalid; the message is Dutch and names the place."""
-
-
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def _check_unit_and_target(
@@ -208,6 +201,10 @@ class Catalogue(_Strict):
     indicator: list[Indicator]
     thema: list[Thema] = []
     vergelijking: Vergelijking | None = None
+    # The figures of the wmo, jeugd and participatie chapters; without any, the standard figures
+    # (monitor.domain.registry), so a catalogue written before figures were configuration keeps
+    # the figures it was published with.
+    figuur: list[Figuur] = []
 
     @model_validator(mode="after")
     def _references_exist(self) -> Catalogue:
@@ -234,6 +231,19 @@ class Catalogue(_Strict):
                 raise ValueError(f"thema '{thema_id}' staat meer dan eens in de catalogus")
         return self
 
+    @model_validator(mode="after")
+    def _figures_fit_the_catalogue(self) -> Catalogue:
+        indicators = {indicator.id: indicator for indicator in self.all_indicators}
+        taken = {thema_figure_id(thema.id) for thema in self.thema}
+        section_titles: dict[tuple[str, str], str] = {}
+        for number, figure in enumerate(self.figuur):
+            problem = _figure_problem(figure, indicators, taken, section_titles)
+            if problem is not None:
+                raise PlacedError(problem[0], ("figuur", number, problem[1]))
+            taken.add(figure.id)
+            section_titles.setdefault((figure.hoofdstuk, figure.sectie), figure.sectie_titel)
+        return self
+
     @cached_property
     def all_indicators(self) -> tuple[Indicator, ...]:
         themed = [
@@ -254,6 +264,47 @@ class Catalogue(_Strict):
 
     def get(self, indicator_id: str) -> Indicator | None:
         return self.by_id.get(indicator_id)
+
+
+# Shapes whose builder reads their indicators in one unit.
+SHAPE_UNITS = {
+    Shape.CUMULATIEVE_LASTEN: Eenheid.EURO,
+    Shape.BIJZONDERE_BIJSTAND: Eenheid.EURO,
+    Shape.IN_UITSTROOM: Eenheid.PERSONEN,
+}
+
+
+def _figure_problem(figure: Figuur, indicators: dict[str, Indicator], taken: set[str],
+                    section_titles: dict[tuple[str, str], str]) -> tuple[str, str] | None:  # fmt: skip
+    """What in one [[figuur]] does not fit the rest of the catalogue, with the field it is in."""
+    if figure.id in taken:
+        return "deze id staat al eerder in de catalogus (figuur-ids zijn uniek)", "id"
+    if figure.hoofdstuk not in HOOFDSTUKKEN:
+        choices = ", ".join(HOOFDSTUKKEN)
+        return f"hoofdstuk '{figure.hoofdstuk}' bestaat niet; kies uit {choices}", "hoofdstuk"
+    for indicator_id in figure.indicatoren:
+        indicator = indicators.get(indicator_id)
+        if indicator is None:
+            return f"indicator '{indicator_id}' staat niet in de catalogus", "indicatoren"
+        if indicator.hoofdstuk != figure.hoofdstuk:
+            return (f"indicator '{indicator_id}' hoort bij hoofdstuk '{indicator.hoofdstuk}', "
+                    f"de figuur bij '{figure.hoofdstuk}'", "indicatoren")  # fmt: skip
+        unit = SHAPE_UNITS.get(figure.vorm)
+        if unit is not None and indicator.eenheid is not unit:
+            return (f"vorm '{figure.vorm}' toont {unit.value}, maar indicator '{indicator_id}' "
+                    f"heeft eenheid '{indicator.eenheid.value}'", "indicatoren")  # fmt: skip
+    main = indicators[figure.indicatoren[0]]
+    if (figure.categorie or figure.categorieen) and not main.categorie:
+        field = "categorie" if figure.categorie else "categorieen"
+        return (
+            f"indicator '{main.id}' heeft geen categorieën (zijn veld 'categorie' is leeg)",
+            field,
+        )
+    known = section_titles.get((figure.hoofdstuk, figure.sectie))
+    if known is not None and known != figure.sectie_titel:
+        return (f"sectie {figure.sectie} heet elders '{known}'; geef elke figuur van een sectie "
+                "dezelfde sectie_titel", "sectie_titel")  # fmt: skip
+    return None
 
 
 # Words in a title that say the indicator counts people. Such a count is `personen` and
@@ -366,7 +417,16 @@ def load_catalogue(path: Path) -> Catalogue:
     except ValidationError as error:
         lines = [f"Catalogus {path} is niet geldig:"]
         for problem in error.errors():
-            place = _place(problem["loc"], data)
+            cause = (problem.get("ctx") or {}).get("error")
+            # A PlacedError says where below the validated block the problem is.
+            location = (
+                *problem["loc"],
+                *(cause.location if isinstance(cause, PlacedError) else ()),
+            )
+            line = line_of(text, location)
+            place = ", ".join(
+                part for part in (f"regel {line}" if line else "", _place(location, data)) if part
+            )
             message = _dutch_message(problem)
             lines.append(f"- {place}: {message}" if place else f"- {message}")
         raise CatalogueError("\n".join(lines)) from None

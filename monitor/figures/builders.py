@@ -61,10 +61,15 @@ class FigureContext:
             "laatste": self.edition.peildatum_date,
         }
 
-    def total_window(self, indicator: str) -> dict[str, Any]:
-        """Window parameters for queries of a total. Amounts may be summed over categories when
-        no total was delivered; person counts may not (a client in two categories counts once)."""
-        return {**self.window(), "som_categorieen": not self.sensitive(indicator)}
+    def total_window(self, indicator: str, categorie: str = "") -> dict[str, Any]:
+        """Window parameters for queries of a total, or of one category when one is named.
+        Amounts may be summed over categories when no total was delivered; person counts may not
+        (a client in two categories counts once)."""
+        return {
+            **self.window(),
+            "som_categorieen": not self.sensitive(indicator),
+            "categorie": categorie,
+        }
 
     def unit_of(self, indicator: str) -> Eenheid:
         return self.catalogue.by_id[indicator].eenheid
@@ -80,6 +85,22 @@ def ordered_categories(ctx: FigureContext, indicator: str, names: set[str]) -> l
     return declared + sorted(names - set(declared))
 
 
+def shown_categories(ctx: FigureContext, spec: FigureSpec, names: set[str]) -> list[str]:
+    """The categories a figure shows: those its configuration chose, in that order, or all."""
+    if spec.categories:
+        return [name for name in spec.categories if name in names]
+    return ordered_categories(ctx, spec.main_indicator, names)
+
+
+def hidden_note(spec: FigureSpec, shown: list[str], names: set[str]) -> tuple[str, ...]:
+    """A sentence naming what the chosen categories leave out, so a reader knows the table is not
+    all of it (and a Totaal row is not the sum of the rows shown)."""
+    hidden = sorted(names - set(shown))
+    if not spec.categories or not hidden:
+        return ()
+    return (f"Niet getoond: {', '.join(hidden)}.",)
+
+
 def _grid(
     rows: list[str], columns: list[str], make: Callable[[str, str], ExactCell]
 ) -> tuple[ExactCell, ...]:
@@ -87,12 +108,13 @@ def _grid(
 
 
 def _month_cell(row: str, column: str, values: dict[tuple[int, int], Decimal], categorie: str,
-                unit: Eenheid, sensitive: bool, key_indicator: str) -> ExactCell:  # fmt: skip
-    """The cell of one month in a table with a row per year and a column per month."""
+                unit: Eenheid, sensitive: bool, key: tuple[str, str]) -> ExactCell:  # fmt: skip
+    """The cell of one month in a table with a row per year and a column per month; `key` is the
+    indicator and category of the base cell it shows."""
     year, month = int(row), MONTHS.index(column) + 1
     periode = f"{year}-{month:02d}"
     return ExactCell(row, column, periode, categorie, values.get((year, month)), unit, sensitive,
-                     key=(key_indicator, "", periode))  # fmt: skip
+                     key=(*key, periode))  # fmt: skip
 
 
 def build_cumulatieve_lasten(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
@@ -123,7 +145,7 @@ def build_cumulatieve_lasten(ctx: FigureContext, spec: FigureSpec) -> ExactTable
         year = int(row)
         if column in MONTHS:
             return _month_cell(row, column, cumulative, "lasten cumulatief", Eenheid.EURO, False,
-                               f"{lasten}#cumulatief")  # fmt: skip
+                               (f"{lasten}#cumulatief", ""))  # fmt: skip
         if column == SALDO:
             b, p = yearly[BEGROTING].get(year), yearly[PROGNOSE].get(year)
             value = None if b is None or p is None else b - p
@@ -168,19 +190,16 @@ def _trend_note(year: int, trend: dict[str, Any]) -> str:
 
 
 def build_maandreeks(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
-    indicator = spec.main_indicator
+    indicator, categorie = spec.main_indicator, spec.categorie
     unit, sensitive = ctx.unit_of(indicator), ctx.sensitive(indicator)
+    window = ctx.total_window(indicator, categorie)
     values = {
         (r["jaar"], r["maand"]): r["waarde"]
-        for r in ctx.query(
-            "gedeeld/maandwaarden_totaal", indicator=indicator, **ctx.total_window(indicator)
-        )
+        for r in ctx.query("gedeeld/maandwaarden_totaal", indicator=indicator, **window)
     }
     trend = {
         r["jaar"]: r
-        for r in ctx.query(
-            "gedeeld/jaargemiddelde_per_maand", indicator=indicator, **ctx.total_window(indicator)
-        )
+        for r in ctx.query("gedeeld/jaargemiddelde_per_maand", indicator=indicator, **window)
     }
     columns = [*MONTHS, AVERAGE, CHANGE]
     rows = [str(year) for year in ctx.edition.years]
@@ -196,7 +215,8 @@ def build_maandreeks(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
     def make(row: str, column: str) -> ExactCell:
         year = int(row)
         if column in MONTHS:
-            return _month_cell(row, column, values, "", unit, sensitive, indicator)
+            return _month_cell(row, column, values, categorie, unit, sensitive,
+                               (indicator, categorie))  # fmt: skip
         info = trend.get(year)
         if column == AVERAGE:
             value = None if info is None else Decimal(info["gemiddelde"])
@@ -232,7 +252,8 @@ def build_verdeling(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
     )
     quarters = [q.key for q in ctx.edition.quarters]
     shares = {(r["categorie"], r["periode"]): r["procent"] for r in records}
-    rows = ordered_categories(ctx, spec.main_indicator, {r["categorie"] for r in records})
+    names = {r["categorie"] for r in records}
+    rows = shown_categories(ctx, spec, names)
 
     def make(row: str, column: str) -> ExactCell:
         value = shares.get((row, column))
@@ -248,6 +269,8 @@ def build_verdeling(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
         )
 
     header = ctx.catalogue.by_id[spec.main_indicator].categorie
+    # A hidden category's shares still add up to 100% with the shown ones: the gate sees them.
+    hidden = _grid(sorted(names - set(rows)), quarters, make)
     return ExactTable(
         spec,
         Eenheid.PROCENT,
@@ -255,7 +278,8 @@ def build_verdeling(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
         tuple(rows),
         tuple(quarters),
         _grid(rows, quarters, make),
-        support=_linked_counts(ctx, spec.main_indicator),
+        hidden_note(spec, rows, names),
+        support=(*_linked_counts(ctx, spec.main_indicator), *hidden),
     )
 
 
@@ -283,11 +307,14 @@ def _stand_table(ctx: FigureContext, spec: FigureSpec, with_total: bool) -> Exac
     values = {(r["categorie"], r["periode"]): r["waarde"] for r in records}
     months = [m.key for m in ctx.edition.quarter_end_months]
     labels = {m: period_from_key(m).label for m in months}
-    rows = ordered_categories(ctx, indicator, {r["categorie"] for r in records})
-    keys = {(row, month): (indicator, row, month) for row in rows for month in months}
+    names = {r["categorie"] for r in records}
+    every = ordered_categories(ctx, indicator, names)
+    rows = shown_categories(ctx, spec, names)
+    keys = {(row, month): (indicator, row, month) for row in every for month in months}
     row_roles: tuple[TableRole | None, ...] = ()
     if with_total:
-        totals, total_keys = _totals(ctx, indicator, rows, months, values)
+        # The Totaal is that of every category, also where the figure shows only some.
+        totals, total_keys = _totals(ctx, indicator, every, months, values)
         values.update(totals)
         keys.update(total_keys)
         row_roles = (*([None] * len(rows)), TableRole.TOTAAL)
@@ -309,7 +336,10 @@ def _stand_table(ctx: FigureContext, spec: FigureSpec, with_total: bool) -> Exac
         )
 
     header = ctx.catalogue.by_id[indicator].categorie
+    # Hidden categories still relate to the Totaal and to other figures: the gate sees them.
+    hidden = _grid([row for row in every if row not in rows], columns, make)
     return ExactTable(spec, unit, header, tuple(rows), tuple(columns), _grid(rows, columns, make),
+                      hidden_note(spec, rows, names), support=hidden,
                       row_roles=row_roles)  # fmt: skip
 
 
@@ -359,7 +389,7 @@ def build_in_uitstroom(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
             for r in ctx.query(
                 "gedeeld/stroom_totaal_per_periode",
                 indicator=indicator,
-                **ctx.total_window(indicator),
+                **ctx.total_window(indicator, spec.categorie),
             )
         }
         for label, indicator in ((INSTROOM, instroom), (UITSTROOM, uitstroom))
@@ -394,7 +424,7 @@ def build_in_uitstroom(ctx: FigureContext, spec: FigureSpec) -> ExactTable:
             flows[row].get((kind, period)),
             Eenheid.PERSONEN,
             sensitive,
-            key=(instroom if row == INSTROOM else uitstroom, "", period),
+            key=(instroom if row == INSTROOM else uitstroom, spec.categorie, period),
         )
 
     return ExactTable(

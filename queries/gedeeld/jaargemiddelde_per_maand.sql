@@ -5,10 +5,11 @@
 --          months that change compares.
 -- Parameters: $indicator, $gemeente, $eerste (first day, DATE), $laatste (peildatum, DATE),
 --             $som_categorieen (sum the categories when no total was delivered; false for
---             person counts, where a client in two categories counts once).
+--             person counts, where a client in two categories counts once), $categorie (one
+--             category instead of the total; '' for the total).
 WITH per_maand AS (
     SELECT jaar, volgnummer, waarde
-    FROM totaal_per_periode($indicator, $gemeente, $eerste, $laatste, $som_categorieen)
+    FROM totaal_per_periode($indicator, $gemeente, $eerste, $laatste, $som_categorieen, $categorie)
     WHERE periode_soort = 'maand' AND waarde IS NOT NULL
 ), per_jaar AS (
     SELECT jaar, count(*) AS maanden, sum(waarde) / count(*) AS gemiddelde

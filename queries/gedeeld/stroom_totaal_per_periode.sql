@@ -3,10 +3,11 @@
 --          The total is that of macros/totaal_per_periode.sql.
 -- Parameters: $indicator, $gemeente, $eerste (first day, DATE), $laatste (peildatum, DATE),
 --             $som_categorieen (sum the categories when no total was delivered; false for
---             person counts, where a client in two categories counts once).
+--             person counts, where a client in two categories counts once), $categorie (one
+--             category instead of the total; '' for the total).
 WITH totaal AS (
     SELECT periode_soort, jaar, volgnummer, waarde
-    FROM totaal_per_periode($indicator, $gemeente, $eerste, $laatste, $som_categorieen)
+    FROM totaal_per_periode($indicator, $gemeente, $eerste, $laatste, $som_categorieen, $categorie)
 ), maanden_per_kwartaal AS (
     SELECT jaar, (volgnummer + 2) // 3 AS kwartaal, count(waarde) AS maanden, sum(waarde) AS waarde
     FROM totaal
