@@ -10,11 +10,18 @@ from dataclasses import dataclass, field
 
 from playwright.async_api import async_playwright
 
+from monitor.config import DEFAULT_CATALOGUE
+from monitor.domain.catalogue import load_catalogue
+from monitor.domain.registry import figure_specs
 from tests.support.server import CHROMIUM_ARGS, descendant_cpu_seconds, require_chromium
 
+# Every figure of the demo edition draws one chart on its chapter's page.
+_CHARTS = [spec.chapter for spec in figure_specs(load_catalogue(DEFAULT_CATALOGUE))]
 # Per page: its link in the navigation, its heading, and the charts it draws on the demo edition.
-CHAPTERS = (("1. Wmo", "1. Wmo", 6), ("2. Jeugd", "2. Jeugd", 6),
-            ("3. Participatie", "3. Participatie", 11), ("4. Sociale basis", "4. Sociale basis", 10),
+CHAPTERS = (("1. Wmo", "1. Wmo", _CHARTS.count("wmo")),
+            ("2. Jeugd", "2. Jeugd", _CHARTS.count("jeugd")),
+            ("3. Participatie", "3. Participatie", _CHARTS.count("participatie")),
+            ("4. Sociale basis", "4. Sociale basis", _CHARTS.count("sociale_basis")),
             ("Over deze monitor", "Over deze monitor", 0),
             ("Overzicht", "Monitor Sociaal Domein", 0))  # fmt: skip
 # Ready means: the script run is over, the heading is the new page's (right after a click the old
