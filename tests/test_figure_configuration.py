@@ -84,7 +84,8 @@ def test_a_catalogue_without_figures_shows_the_figures_it_was_published_with(cat
     del frozen["figuur"]
     old = Catalogue.model_validate_json(json.dumps(frozen))
     assert [as_record(spec) for spec in figure_specs(old)] == [
-        {**record, "categorie": "", "categories": []} for record in golden()
+        {**record, "categorie": "", "categories": [], "nearly_equal_percent": Decimal("0.5")}
+        for record in golden()
     ]
 
 
@@ -392,3 +393,44 @@ def test_a_small_category_left_out_of_a_breakdown_cannot_be_read_from_its_total(
     for column in figure.columns:
         shown = [figure.cell(row, column) for row in figure.rows]
         assert any(cell.is_hidden for cell in shown), column
+
+
+def test_the_nagenoeg_gelijk_threshold_is_the_gemeentes_for_all_figures_or_for_one(
+    demo_data_dir, tmp_path
+):
+    """In the demo, cliënten met hulp bij het huishouden fell by 0,46% in 2025: "nagenoeg gelijk"
+    by default, stated as a change where the gemeente writes every change."""
+    shipped = DEFAULT_CATALOGUE.read_text(encoding="utf-8")
+    every = shipped.replace("nagenoeg_gelijk_procent = 0.5", "nagenoeg_gelijk_procent = 0")
+    assert every != shipped
+    one = shipped.replace(
+        'categorie = "Hulp bij het huishouden"\nonderwerp',
+        'categorie = "Hulp bij het huishouden"\nnagenoeg_gelijk_procent = 0.1\nonderwerp',
+    )
+    assert one != shipped
+    said = {}
+    for name, text in (("standaard", shipped), ("alle", every), ("een", one)):
+        path = tmp_path / f"{name}.toml"
+        path.write_text(text, encoding="utf-8")
+        edition = published_edition(demo_data_dir, EDITION, load_catalogue(path), gemeente="")
+        said[name] = {
+            figure_id: edition.figure(figure_id).sentences[0]
+            for figure_id in ("wmo-clienten-hulp-bij-het-huishouden", "wmo-lasten-berichtenverkeer")
+        }
+    hbh = "wmo-clienten-hulp-bij-het-huishouden"
+    assert "nagenoeg gelijk aan 2024" in said["standaard"][hbh]
+    assert "afgenomen met 0,5% ten opzichte van 2024" in said["alle"][hbh]
+    assert said["een"][hbh] == said["alle"][hbh]
+    assert (
+        said["een"]["wmo-lasten-berichtenverkeer"]
+        == said["standaard"]["wmo-lasten-berichtenverkeer"]
+    )
+
+
+def test_the_threshold_belongs_to_the_trend_sentences_of_a_maandreeks(tmp_path):
+    block = FIGURE.replace('"maandreeks_per_jaar"', '"stand_per_kwartaal"').replace(
+        'onderwerp = "het aantal cliënten"', "nagenoeg_gelijk_procent = 1"
+    )
+    message, text = refused(tmp_path, block)
+    assert "'nagenoeg_gelijk_procent' hoort bij de trendzinnen" in message
+    assert f"regel {line_with(text, 'nagenoeg_gelijk_procent =')}" in message

@@ -6,6 +6,7 @@ is also attacked through the real gate, and read on the demo store as the page s
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -100,6 +101,23 @@ def test_the_current_year_is_compared_with_the_same_months_of_the_year_before():
         "In 2026 is op basis van de eerste drie kwartalen het gemiddelde aantal cliënten in zorg "
         "per maand afgenomen met 10,0% ten opzichte van dezelfde maanden van 2025.",
     )
+
+
+# 2026 against the same nine months of 2025: 904 against 900 is +0,4%.
+SLIGHTLY_MORE_2026 = [100] * 8 + [104]
+
+
+def test_a_small_change_is_nagenoeg_gelijk_below_the_threshold_and_stated_when_it_is_zero():
+    figure = maandreeks(YEAR_2025, SLIGHTLY_MORE_2026, -27)
+    default = spec("wmo-clienten-totaal")
+    assert "nagenoeg gelijk aan dezelfde maanden van 2025" in sentences_for(figure, default)[0]
+
+    stated = dataclasses.replace(default, nearly_equal_percent=Decimal(0))
+    assert sentences_for(figure, stated)[0].endswith(
+        "per maand toegenomen met 0,4% ten opzichte van dezelfde maanden van 2025."
+    )
+    unchanged = maandreeks(YEAR_2025, [100] * 9, -20)
+    assert "nagenoeg gelijk" in sentences_for(unchanged, stated)[0]
 
 
 def test_a_hidden_month_outside_the_compared_months_does_not_stop_the_comparison():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
@@ -140,6 +141,9 @@ class Instellingen(_Strict):
     energietoeslag_categorieen: list[str] = ["Energietoeslag"]
     # Publish real zeros as 0 (then `<10` means 1…9); by default a zero is `<10` too.
     nullen_publiceren: bool = False
+    # A trend sentence says "nagenoeg gelijk" below this change in percent; 0 states every change
+    # ("toegenomen met 0,4%"), as some gemeenten write.
+    nagenoeg_gelijk_procent: Annotated[Decimal, Field(ge=0, le=100)] = Decimal("0.5")
 
 
 CBS_TOPIC = r"^\d{5}[A-Z]{3}:[A-Za-z][A-Za-z0-9_]*$"

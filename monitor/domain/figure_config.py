@@ -8,6 +8,7 @@ Checks that need the rest of the catalogue (do the indicators exist?) are in
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
@@ -87,6 +88,9 @@ class Figuur(BaseModel):
     verwezen: str = ""  # a split by verwijzer: who was referred ("jeugdigen"), for its sentence
     categorie: str = ""  # one category of the indicator instead of its total
     categorieen: list[NonEmpty] = []  # only these categories, in this order
+    # Below this change in percent the trend sentence says "nagenoeg gelijk"; without it, the
+    # catalogue's [instellingen].
+    nagenoeg_gelijk_procent: Annotated[Decimal, Field(ge=0, le=100)] | None = None
 
     @model_validator(mode="after")
     def _fits_its_shape(self) -> Figuur:
@@ -123,6 +127,12 @@ class Figuur(BaseModel):
             )
         if len(set(self.categorieen)) != len(self.categorieen):
             raise PlacedError("'categorieen' noemt een categorie meer dan eens", ("categorieen",))
+        if self.nagenoeg_gelijk_procent is not None and self.vorm is not Shape.MAANDREEKS_PER_JAAR:
+            raise PlacedError(
+                "'nagenoeg_gelijk_procent' hoort bij de trendzinnen van vorm "
+                f"'{Shape.MAANDREEKS_PER_JAAR}'",
+                ("nagenoeg_gelijk_procent",),
+            )
         if self.vorm is Shape.MAANDREEKS_PER_JAAR and not self.onderwerp.strip():
             raise PlacedError(
                 "een maandreeks heeft een 'onderwerp' nodig voor de zinnen bij de grafiek, "

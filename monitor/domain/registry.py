@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from pydantic import TypeAdapter
 
 from monitor.config import STANDARD_FIGURES
-from monitor.domain.catalogue import HOOFDSTUKKEN, Catalogue
+from monitor.domain.catalogue import HOOFDSTUKKEN, Catalogue, Instellingen
 from monitor.domain.figure_config import Figuur, Grain, Shape, thema_figure_id
 
 __all__ = ["Shape", "thema_figure_id"]  # where pages and renderers take them from
@@ -38,6 +39,8 @@ class FigureSpec:
     sources: tuple[str, ...] = ()  # sources beside those of the indicators (CBS for a comparison)
     categorie: str = ""  # one category of the main indicator instead of its total
     categories: tuple[str, ...] = ()  # only these categories, in this order (empty: all)
+    # A trend sentence says "nagenoeg gelijk" below this change in percent.
+    nearly_equal_percent: Decimal = Decimal("0.5")
 
     @property
     def main_indicator(self) -> str:
@@ -52,7 +55,7 @@ def standard_figures() -> tuple[Figuur, ...]:
     return tuple(TypeAdapter(list[Figuur]).validate_python(data["figuur"]))
 
 
-def _spec(figure: Figuur) -> FigureSpec:
+def _spec(figure: Figuur, settings: Instellingen) -> FigureSpec:
     return FigureSpec(
         figure.id,
         figure.hoofdstuk,
@@ -68,6 +71,11 @@ def _spec(figure: Figuur) -> FigureSpec:
         referred=figure.verwezen,
         categorie=figure.categorie,
         categories=tuple(figure.categorieen),
+        nearly_equal_percent=(
+            settings.nagenoeg_gelijk_procent
+            if figure.nagenoeg_gelijk_procent is None
+            else figure.nagenoeg_gelijk_procent
+        ),
     )
 
 
@@ -81,10 +89,10 @@ def configured_figures(catalogue: Catalogue) -> tuple[FigureSpec, ...]:
     section as the file has them); a catalogue without any shows the standard figures that its
     indicators allow."""
     if catalogue.figuur:
-        specs = [_spec(figure) for figure in catalogue.figuur]
+        specs = [_spec(figure, catalogue.instellingen) for figure in catalogue.figuur]
     else:
         specs = [
-            _spec(figure)
+            _spec(figure, catalogue.instellingen)
             for figure in standard_figures()
             if all(indicator in catalogue.by_id for indicator in figure.indicatoren)
         ]

@@ -17,8 +17,6 @@ from monitor.publication.hidden_shares import hidden_share_sentence
 
 Months = tuple[Period, ...]
 
-NEARLY_EQUAL_PERCENT = Decimal("0.5")
-
 
 def basis_of_months(count: int) -> str:
     """`op basis van het eerste kwartaal` for a year that is not complete yet."""
@@ -73,6 +71,7 @@ def trend_sentence(
     change: Decimal | None,
     months_compared: int,
     plural: bool = False,
+    nearly_equal: Decimal = Decimal("0.5"),
 ) -> str:
     """ "In 2023 is het gemiddelde aantal cliënten in zorg per maand toegenomen met 0,4% …";
     a year that is not complete yet is compared with the same months of the year before."""
@@ -84,7 +83,8 @@ def trend_sentence(
             "maandcijfers zijn afgeschermd."
         )
     verb = "zijn" if plural else "is"
-    if abs(change) < NEARLY_EQUAL_PERCENT:
+    # A change that rounds to 0,0% is no change, whatever the threshold.
+    if abs(change) < nearly_equal or round(abs(change), 1) == 0:
         return f"In {year} {verb}{basis} {subject} nagenoeg gelijk aan {against}."
     direction = "toegenomen" if change > 0 else "afgenomen"
     amount = format_dutch(abs(change), 1)
@@ -127,9 +127,11 @@ def _maandreeks(figure: PublishedFigure, spec: FigureSpec, incomplete: Months) -
         if len(months) == len(all_months):
             # A whole year against a whole year: the table's own change column says the same.
             value = change.value
-        sentences.append(
-            trend_sentence(year, previous, spec.subject, value, len(months), spec.subject_plural)
-        )
+        sentence = trend_sentence(
+            year, previous, spec.subject, value, len(months), spec.subject_plural,
+            spec.nearly_equal_percent,
+        )  # fmt: skip
+        sentences.append(sentence)
         if late := _incomplete_in(incomplete, year, months, all_months):
             sentences.append(incomplete_sentence(late))
     return sentences
