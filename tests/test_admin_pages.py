@@ -14,8 +14,10 @@ import streamlit as st
 from conftest import LONG_HEADER, run_import, tree_digest
 from streamlit.testing.v1 import AppTest
 
-from monitor.domain.catalogue import Catalogue
+from monitor.config import DEFAULT_CATALOGUE
+from monitor.domain.catalogue import Catalogue, load_catalogue
 from monitor.domain.editions import edition_from_text
+from monitor.ingest.upload import indicator_choices
 from monitor.publication.editorial import published_editions, texts_for
 from monitor.store.history import version_records
 from monitor.store.logins import end_login, end_logins_of
@@ -336,13 +338,14 @@ def test_upload_shows_validation_preview_and_diff_and_publishes_only_after_confi
     run_ok(at)
 
     newest = version_records(store)[0]
-    assert f"Opgeslagen als versie {newest['version']}." in [s.value for s in at.success]
+    saved = f"Opgeslagen als concept (versie {newest['version']}). Raadsleden zien deze cijfers pas"
+    assert any(s.value.startswith(saved) for s in at.success)
     assert newest["author"] == "beleid@voorbeeld.nl"
     assert any("lasten_herzien.csv" in name for name in newest["files"])
     assert figure(store, "wmo.lasten", "2026-10") == NEW_OCTOBER
     assert figure(store, "wmo.lasten", "2026-03") == REVISED_MARCH != old_march
     run_ok(at)  # the next rerun forgets the checked upload: it cannot be published twice
-    assert "Opslaan" not in [button.label for button in at.main.button]
+    assert "Opslaan als concept" not in [button.label for button in at.main.button]
 
 
 def test_checking_other_files_asks_for_a_new_confirmation(store: Path) -> None:
@@ -389,7 +392,70 @@ def test_malformed_upload_is_refused_in_dutch_with_file_row_and_column_and_chang
     assert "fout.csv, rij 2, kolom 'waarde': 'twaalf' is geen getal" in report
     assert "Er is niets gewijzigd" in report
     assert not at.dataframe
-    assert "Opslaan" not in [button.label for button in at.main.button]
+    assert "Opslaan als concept" not in [button.label for button in at.main.button]
+    assert tree_digest(store) == before
+
+
+def test_each_wide_file_gets_its_own_indicator_chosen_by_its_dutch_title_and_unit(
+    store: Path,
+) -> None:
+    at = open_page(BELEID, UPLOAD)
+    at.get("file_uploader")[0].set_value(
+        [
+            ("lasten_wmo.csv", b"Onderdeel;2026-10\nTotaal;1700000\n", "text/csv"),
+            ("lasten_jeugd.csv", b"Onderdeel;2026-10\nTotaal;900000\n", "text/csv"),
+        ]
+    )
+    run_ok(at)
+    wmo, jeugd = at.selectbox(key="upload-indicator-0"), at.selectbox(key="upload-indicator-1")
+    assert wmo.label == "Indicator van lasten\\_wmo.csv"  # the file name is text, not Markdown
+    assert "Lasten Wmo (euro)" in wmo.options
+    assert "Cliënten Wmo in zorg (personen)" in wmo.options
+    assert not [option for option in wmo.options if "wmo." in option or "jeugd." in option]
+    wmo.set_value("wmo.lasten")
+    jeugd.set_value("jeugd.lasten")
+    run_ok(at)
+    assert "heet deze `jeugd.lasten`" in " ".join(c.value for c in at.caption)
+    at.button(key="upload-controleren").click()
+    run_ok(at)
+
+    assert not at.error, [c.value for c in at.code]
+    preview = at.dataframe[0].value
+    assert dict(zip(preview["Bestand"], preview["Indicator"], strict=True)) == {
+        "lasten_wmo.csv": "wmo.lasten",
+        "lasten_jeugd.csv": "jeugd.lasten",
+    }
+    at.checkbox(key="upload-bevestigd").check()
+    run_ok(at)
+    at.button(key="upload-opslaan").click()
+    run_ok(at)
+    assert figure(store, "wmo.lasten", "2026-10") == "1700000"
+    assert figure(store, "jeugd.lasten", "2026-10") == "900000"
+
+
+def test_two_indicators_with_the_same_title_are_told_apart_by_their_id(tmp_path: Path) -> None:
+    text = DEFAULT_CATALOGUE.read_text(encoding="utf-8")
+    alike = text.replace('titel = "Lasten Jeugd"', 'titel = "Lasten Wmo"', 1)
+    assert alike != text
+    path = tmp_path / "catalogus.toml"
+    path.write_text(alike, encoding="utf-8")
+    choices = indicator_choices(load_catalogue(path))
+    assert choices["wmo.lasten"] == "Lasten Wmo (euro) – wmo.lasten"
+    assert choices["jeugd.lasten"] == "Lasten Wmo (euro) – jeugd.lasten"
+    assert choices["wmo.clienten"] == "Cliënten Wmo in zorg (personen)"
+
+
+def test_a_wide_file_without_a_chosen_indicator_is_refused_with_the_way_to_choose_it(
+    store: Path,
+) -> None:
+    at = open_page(BELEID, UPLOAD)
+    before = tree_digest(store)
+
+    upload(at, "lasten.csv", b"Onderdeel;2026-10\nTotaal;1700000\n")
+
+    report = at.code[0].value
+    assert "lasten.csv" in report and "er is geen indicator opgegeven" in report
+    assert "op de pagina Cijfers uploaden per bestand" in report
     assert tree_digest(store) == before
 
 

@@ -95,7 +95,7 @@ def assert_upload_page_is_out_of_reach(
     expect(typed.locator(MAIN).get_by_role("alert").first).to_contain_text(told)
     assert typed.locator(FILE_UPLOADER).count() == 0
     assert typed.get_by_role("button", name="Controleren").count() == 0
-    assert typed.get_by_role("button", name="Opslaan").count() == 0
+    assert typed.get_by_role("button", name="Opslaan als concept").count() == 0
 
 
 # --- the tests -----------------------------------------------------------------------------------
@@ -132,17 +132,17 @@ def test_beleidsmedewerker_logs_in_at_the_provider_and_publishes_an_upload(
     expect(main).to_contain_text("eerdere perioden worden herzien")
     screenshot(page, "upload-verschillen")
     assert figure(app.data_dir, "wmo.lasten", "2026-10") is None, "nothing published yet"
-    publish = page.get_by_role("button", name="Opslaan", exact=True)
+    publish = page.get_by_role("button", name="Opslaan als concept", exact=True)
     expect(publish).to_be_disabled()
 
     page.get_by_text("Ik heb de verschillen gecontroleerd").click()
     expect(publish).to_be_enabled()
     publish.click()
 
-    expect(main).to_contain_text("Opgeslagen als versie")
+    expect(main).to_contain_text("Opgeslagen als concept (versie")
     screenshot(page, "upload-gepubliceerd")
     newest = version_records(app.data_dir)[0]
-    expect(main).to_contain_text(f"Opgeslagen als versie {newest['version']}.")
+    expect(main).to_contain_text(f"Opgeslagen als concept (versie {newest['version']}).")
     assert newest["author"] == "beleid@voorbeeld.nl"
     assert figure(app.data_dir, "wmo.lasten", "2026-10") == 1_450_000
     assert figure(app.data_dir, "wmo.lasten", "2026-03") == 1_600_000

@@ -15,7 +15,7 @@ VALID = b"indicator;periode;categorie;waarde\nwmo.lasten;2024-03;;100\n"
 @pytest.mark.parametrize("name", ["..", ".", "", "../../etc/passwd", "..\\..\\x.csv", "/", "a/.."])
 def test_a_path_like_upload_name_is_only_a_label(name, data_dir, catalogue):
     try:
-        result = run_upload(data_dir, [Upload(name, VALID)], catalogue, "test", None, True)
+        result = run_upload(data_dir, [Upload(name, VALID)], catalogue, "test", True)
     except ImportRefused as refused:
         assert all(problem.message for problem in refused.problems)
         return
@@ -25,5 +25,5 @@ def test_a_path_like_upload_name_is_only_a_label(name, data_dir, catalogue):
 
 
 def test_an_upload_named_dot_dot_with_csv_content_is_imported_as_csv(data_dir, catalogue):
-    result = run_upload(data_dir, [Upload("..", VALID)], catalogue, "test", None, True)
+    result = run_upload(data_dir, [Upload("..", VALID)], catalogue, "test", True)
     assert [source.name for source in result.upload.files] == ["upload"]

@@ -55,7 +55,7 @@ def validate_files(
     for upload in files:
         try:
             sheets = list(read_file(upload.path, upload.name))
-            parsed = parse_figure_file(sheets, catalogue, indicator_id)
+            parsed = parse_figure_file(sheets, catalogue, upload.indicator_id or indicator_id)
         except ImportRefused as refused:
             problems.extend(refused.problems)
             continue

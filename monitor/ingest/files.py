@@ -14,6 +14,9 @@ MB = 1024 * 1024  # a mebibyte; every size in a message is in these units
 class UploadFile:
     path: Path
     name: str  # the name the user knows (an upload keeps its original name)
+    # The indicator of a wide file, chosen for this file alone; None falls back to the one
+    # given for every file (`--indicator`), then to the sheet name.
+    indicator_id: str | None = None
 
 
 def sha256_of(path: Path) -> str:

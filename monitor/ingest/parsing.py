@@ -519,8 +519,9 @@ def parse_figure_file(
                 result.problems.append(
                     sheet.problem(
                         "dit is geen lang formaat (kolommen indicator;periode;categorie;waarde) en er "
-                        "is geen indicator opgegeven. Geef voor een breed bestand de indicator op met "
-                        "--indicator, bijvoorbeeld --indicator wmo.clienten.",
+                        "is geen indicator opgegeven. Kies voor een breed bestand de indicator: op de "
+                        "pagina Cijfers uploaden per bestand, bij monitor importeer met --indicator "
+                        "(bijvoorbeeld --indicator wmo.clienten).",
                         row=sheet.header_row,
                     )
                 )

@@ -23,6 +23,7 @@ from monitor.ingest.reading import MAX_FIGURE_FILE_BYTES
 class Upload:
     name: str
     data: bytes
+    indicator_id: str | None = None  # for a wide file: chosen per file on the page
 
 
 UPLOAD_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".xls")
@@ -43,9 +44,19 @@ def _stored_path(folder: Path, name: str) -> Path:
     return folder / ("bestand" + (suffix if suffix in UPLOAD_SUFFIXES else ""))
 
 
+def indicator_choices(catalogue: Catalogue) -> dict[str, str]:
+    """The indicators a wide file can hold, id -> what the beleidsmedewerker reads: the Dutch title
+    and unit, in catalogue order (chapter by chapter); the id only where two titles are alike."""
+    titles = [indicator.titel for indicator in catalogue.by_id.values()]
+    return {
+        indicator.id: f"{indicator.titel} ({indicator.eenheid.value})"
+        + (f" – {indicator.id}" if titles.count(indicator.titel) > 1 else "")
+        for indicator in catalogue.by_id.values()
+    }
+
+
 def run_upload(data_dir: Path, uploads: list[Upload], catalogue: Catalogue, author: str,
-               indicator_id: str | None, dry_run: bool,
-               expected_version: int | None = None) -> ImportResult:  # fmt: skip
+               dry_run: bool, expected_version: int | None = None) -> ImportResult:  # fmt: skip
     """Validate (and unless dry_run, store) uploaded files; raises ImportRefused, and
     StoreError when the store is no longer at `expected_version` (the version checked)."""
     with tempfile.TemporaryDirectory(prefix="upload-") as work:
@@ -55,9 +66,9 @@ def run_upload(data_dir: Path, uploads: list[Upload], catalogue: Catalogue, auth
             folder.mkdir()
             path = _stored_path(folder, _safe_name(upload.name))
             path.write_bytes(upload.data)
-            files.append(UploadFile(path, _safe_name(upload.name)))
-        return import_files(data_dir, files, catalogue, author=author, indicator_id=indicator_id,
-                            dry_run=dry_run, expected_version=expected_version)  # fmt: skip
+            files.append(UploadFile(path, _safe_name(upload.name), upload.indicator_id))
+        return import_files(data_dir, files, catalogue, author=author, dry_run=dry_run,
+                            expected_version=expected_version)  # fmt: skip
 
 
 def preview_frame(result: ImportResult, limit: int = 500) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from monitor.ingest.upload import (
     MAX_UPLOAD_MB,
     Upload,
     changed_frame,
+    indicator_choices,
     new_frame,
     preview_frame,
     run_upload,
@@ -21,11 +22,11 @@ from monitor.store.history import StoreError, current_version
 access = require(Role.BELEIDSMEDEWERKER)
 st.title("Cijfers uploaden")
 st.markdown(
-    "Kies een of meer exportbestanden (CSV of Excel). De monitor controleert ze, toont wat er "
-    "verandert ten opzichte van de opgeslagen cijfers, en slaat ze pas na uw bevestiging op als "
-    "nieuwe versie. Raadsleden zien ze pas in de editie die u daarna publiceert. "
-    "Een breed bestand (categorieën in de eerste kolom, perioden als kolomkoppen) heeft een "
-    "indicator nodig."
+    "Kies een of meer exportbestanden (CSV of Excel). **Controleren** toont wat er verandert ten "
+    "opzichte van de opgeslagen cijfers; **Opslaan als concept** bewaart ze daarna als nieuwe versie. "
+    "Raadsleden zien ze pas in de editie die u publiceert met **Editie publiceren** op de pagina "
+    "*Edities en historie*. Een breed bestand (categorieën in de eerste kolom, perioden als "
+    "kolomkoppen) heeft een indicator nodig: kies die per bestand."
 )
 
 # Streamlit's widget writes its instructions in English ("... per file"); they are hidden and
@@ -42,13 +43,25 @@ st.caption(
     f"Sleep de bestanden naar het vak of kies ze met de knop. Hoogstens {MAX_UPLOAD_MB} MB per "
     "bestand; CSV, TXT of Excel (XLSX)."
 )
-indicators = ["(lang formaat: indicator staat in het bestand)", *sorted(catalogue().by_id)]
-chosen = st.selectbox("Indicator voor een breed bestand", indicators, key="upload-indicator")
-indicator_id = None if chosen == indicators[0] else chosen
+LONG_LAYOUT = "(lang formaat: de indicator staat in het bestand)"
+choices = indicator_choices(catalogue())
+chosen: list[str | None] = []
+for index, file in enumerate(files or []):
+    picked = st.selectbox(
+        f"Indicator van {literal_markdown(file.name)}",
+        [None, *choices],
+        format_func=lambda option: LONG_LAYOUT if option is None else choices[option],
+        key=f"upload-indicator-{index}",
+    )
+    if picked is not None:
+        st.caption(f"In een bestand en bij `monitor importeer --indicator` heet deze `{picked}`.")
+    chosen.append(picked)
 
 if st.button("Controleren", type="primary", disabled=not files, key="upload-controleren"):
-    uploads = [Upload(f.name, f.getvalue()) for f in files or []]
-    st.session_state["upload"] = (uploads, indicator_id)
+    uploads = [
+        Upload(f.name, f.getvalue(), pick) for f, pick in zip(files or [], chosen, strict=True)
+    ]
+    st.session_state["upload"] = uploads
     st.session_state.pop("upload-resultaat", None)
     # A new check needs a new confirmation, and is valid only for the store it was made against.
     st.session_state.pop("upload-bevestigd", None)
@@ -62,9 +75,7 @@ if st.button("Controleren", type="primary", disabled=not files, key="upload-cont
             )
             progress.progress(index / len(uploads))
         try:
-            result = run_upload(
-                data_dir(), uploads, catalogue(), access.author, indicator_id, dry_run=True
-            )
+            result = run_upload(data_dir(), uploads, catalogue(), access.author, dry_run=True)
         except ImportRefused as refused:
             status.update(label="De bestanden zijn geweigerd", state="error")
             st.session_state["upload-fouten"] = refused.report()
@@ -113,13 +124,15 @@ if result is not None:
         with st.expander(f"Nieuwe cijfers ({len(diff.new)})"):
             st.dataframe(new_frame(diff), hide_index=True)
     confirmed = st.checkbox("Ik heb de verschillen gecontroleerd", key="upload-bevestigd")
-    if st.button("Opslaan", type="primary", disabled=not confirmed, key="upload-opslaan"):
-        uploads, indicator = st.session_state["upload"]
+    if st.button(
+        "Opslaan als concept", type="primary", disabled=not confirmed, key="upload-opslaan"
+    ):
+        uploads = st.session_state["upload"]
         try:
             # Stored only onto the version the differences were shown against, checked inside
             # the write: an import by someone else in between makes this refuse.
-            stored = run_upload(data_dir(), uploads, catalogue(), access.author, indicator,
-                                dry_run=False, expected_version=st.session_state.get("upload-versie"))  # fmt: skip
+            stored = run_upload(data_dir(), uploads, catalogue(), access.author, dry_run=False,
+                                expected_version=st.session_state.get("upload-versie"))  # fmt: skip
         except StoreError as error:
             # The store moved on (or cannot be written): the shown differences no longer hold.
             st.session_state.pop("upload-resultaat", None)
@@ -131,4 +144,7 @@ if result is not None:
             st.code(refused.report(), language=None)
         else:
             st.session_state.pop("upload-resultaat", None)
-            st.success(f"Opgeslagen als versie {stored.version}.")
+            st.success(
+                f"Opgeslagen als concept (versie {stored.version}). Raadsleden zien deze cijfers "
+                "pas na Editie publiceren op de pagina Edities en historie."
+            )
