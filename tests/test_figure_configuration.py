@@ -6,6 +6,7 @@ voorziening; a mistake in a block is a Dutch message with the file and the line.
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import re
 from decimal import Decimal
@@ -24,6 +25,7 @@ from monitor.domain.toml_lines import line_of
 from monitor.figures.builders import FigureContext, build_exact_table
 from monitor.figures.published import CellStatus
 from monitor.publication.edition import published_edition
+from monitor.render.report import report_html
 from monitor.store.snapshots import reading
 
 GOLDEN = PROJECT_ROOT / "tests/fixtures/figures/figures_before_configuration.json"
@@ -434,3 +436,17 @@ def test_the_threshold_belongs_to_the_trend_sentences_of_a_maandreeks(tmp_path):
     message, text = refused(tmp_path, block)
     assert "'nagenoeg_gelijk_procent' hoort bij de trendzinnen" in message
     assert f"regel {line_with(text, 'nagenoeg_gelijk_procent =')}" in message
+
+
+def test_the_report_and_the_leeswijzer_state_the_gemeentes_own_threshold(demo_data_dir, tmp_path):
+    shipped = DEFAULT_CATALOGUE.read_text(encoding="utf-8")
+    every = shipped.replace("nagenoeg_gelijk_procent = 0.5", "nagenoeg_gelijk_procent = 0")
+    path = tmp_path / "catalogus.toml"
+    path.write_text(every, encoding="utf-8")
+    catalogue = load_catalogue(path)
+    edition = published_edition(demo_data_dir, EDITION, catalogue, gemeente="")
+    own = html.unescape(report_html(edition, catalogue, {}))
+    assert "Elke verandering wordt met een percentage genoemd" in own
+    assert "kleiner dan 0,5%" not in own
+    standard = html.unescape(report_html(edition, load_catalogue(DEFAULT_CATALOGUE), {}))
+    assert 'Een verandering kleiner dan 0,5% heet "nagenoeg gelijk".' in standard

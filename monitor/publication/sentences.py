@@ -64,6 +64,17 @@ def _incomplete_in(incomplete: tuple[Period, ...], year: str, months: tuple[str,
     return tuple(p for p in incomplete if p in shown)
 
 
+def nearly_equal_rule(percent: Decimal) -> str:
+    """The leeswijzer's sentence for the gemeente's threshold, as the trend sentences apply it."""
+    if percent == 0:
+        return (
+            "Elke verandering wordt met een percentage genoemd; alleen wat op 0,0% uitkomt heet "
+            '"nagenoeg gelijk".'
+        )
+    shown = format_dutch(percent, max(1, -percent.normalize().as_tuple().exponent))
+    return f'Een verandering kleiner dan {shown}% heet "nagenoeg gelijk".'
+
+
 def trend_sentence(
     year: str,
     previous: str,

@@ -37,6 +37,7 @@ from monitor.publication.editorial import (
     texts_for,
     thema_key,
 )
+from monitor.publication.sentences import nearly_equal_rule
 from monitor.render.charts import alt_text
 from monitor.render.export import chart_svg_bytes
 from monitor.render.markdown_text import without_images
@@ -206,6 +207,7 @@ def report_html(
         peildatum_text=_peildatum_text(edition.peildatum_date),
         created_iso=f"{moment:%Y-%m-%dT%H:%M:%SZ}",
         method_note=METHOD_NOTE,
+        nearly_equal_rule=nearly_equal_rule(catalogue.instellingen.nagenoeg_gelijk_procent),
         legend=MARKER_LEGEND,
         chapters=_chapters(published, catalogue, texts),
         definitions=_definitions(catalogue),

@@ -7,21 +7,24 @@ import streamlit as st
 from monitor.app.session import catalogue
 from monitor.domain.registry import CHAPTERS, chapter_title, figure_specs
 from monitor.figures.published import MARKER_LEGEND
+from monitor.publication.sentences import nearly_equal_rule
 from monitor.render.markdown_text import literal_markdown
 
 st.title("Over deze monitor")
+nearly_equal = nearly_equal_rule(catalogue().instellingen.nagenoeg_gelijk_procent)
 
 st.header("Leeswijzer", divider="gray")
 st.markdown(
-    """
+    f"""
 De Monitor Sociaal Domein laat de gemeenteraad per kwartaal zien hoe het gaat met de Wmo, de
 jeugdhulp, de Participatiewet en de sociale basis. Een **editie** hoort bij een peildatum aan het
 eind van een kwartaal en toont het lopende jaar tot die peildatum en de twee jaren ervoor. Kies de
 editie links in het menu.
 
 - **Trend per jaar**: het gemiddelde per maand van een jaar vergeleken met het jaar ervoor; voor het
-  lopende jaar het gemiddelde over de maanden die er al zijn ("op basis van het eerste kwartaal").
-  Een verandering kleiner dan 0,5% heet "nagenoeg gelijk".
+  lopende jaar de maanden die er al zijn met dezelfde maanden van het jaar ervoor ("op basis van
+  het eerste kwartaal … ten opzichte van dezelfde maanden van").
+  {nearly_equal}
 - **Peildatum**: aantallen "in zorg" en "lopend" gelden op de laatste dag van de maand of het
   kwartaal.
 - **In- en uitstroom** telt geen herindicaties en aansluitende verlengingen mee.
